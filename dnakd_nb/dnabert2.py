@@ -9,7 +9,7 @@ __all__ = ['DNABERT2_CONFIGS', 'DNABert2Config', 'dnabert2_config', 'alibi_slope
            'DNABert2PredictionHeadTransform', 'DNABert2LMPredictionHead', 'DNABert2OnlyMLMHead', 'DNABert2ForMaskedLM',
            'DNABert2ForSequenceClassification', 'load_teacher', 'apply_lora']
 
-# %% ../nbs/03_dnabert2.ipynb #24dfc976
+# %% ../nbs/03_dnabert2.ipynb #abf0d4ba
 import math, os
 from pathlib import Path
 import torch
@@ -26,7 +26,7 @@ from transformers.utils import logging
 
 _logger = logging.get_logger(__name__)
 
-# %% ../nbs/03_dnabert2.ipynb #20baa11c
+# %% ../nbs/03_dnabert2.ipynb #fbbbbade
 _REMOTE_ONLY_KEYS = ('auto_map', 'gradient_checkpointing', 'position_embedding_type', 'use_cache',
                      'max_position_embeddings')
 
@@ -65,7 +65,7 @@ class DNABert2Config(PreTrainedConfig):
         if self.hidden_act != 'gelu':
             raise ValueError(f"DNABert2Config: hidden_act must be 'gelu' (exact), got {self.hidden_act!r}")
 
-# %% ../nbs/03_dnabert2.ipynb #e035f248
+# %% ../nbs/03_dnabert2.ipynb #dbdb4bf3
 DNABERT2_CONFIGS = {
     'tiny': dict(num_hidden_layers=2, hidden_size=64, num_attention_heads=4, intermediate_size=128),
     'small': dict(num_hidden_layers=4, hidden_size=256, num_attention_heads=4, intermediate_size=1024),
@@ -78,7 +78,7 @@ def dnabert2_config(name: str = '117m', **overrides) -> DNABert2Config:
         raise KeyError(f'dnabert2_config: unknown size {name!r}; known: {", ".join(DNABERT2_CONFIGS)}')
     return DNABert2Config(**{**DNABERT2_CONFIGS[name], **overrides})
 
-# %% ../nbs/03_dnabert2.ipynb #c1c137b8
+# %% ../nbs/03_dnabert2.ipynb #a30b77d6
 def alibi_slopes(n_heads: int) -> list[float]:
     "ALiBi slope per head (Press et al.), as DNABERT-2 computes them"
     def geometric(n): 
@@ -93,7 +93,7 @@ def alibi_distance(size: int, device=None) -> torch.Tensor:
     pos = torch.arange(size, device=device, dtype=torch.int32)
     return (pos[None, :] - pos[:, None]).abs()
 
-# %% ../nbs/03_dnabert2.ipynb #5e0298ac
+# %% ../nbs/03_dnabert2.ipynb #be08ba32
 def _pad(x: torch.Tensor, indices: torch.Tensor | None, batch: int, length: int) -> torch.Tensor:
     "Tokens `[N, C]` back to `[batch, length, C]`, zeros at padded positions"
     if indices is None: return x.view(batch, length, x.shape[-1])
@@ -190,7 +190,7 @@ class DNABert2Layer(GradientCheckpointingLayer):
         h, probs = self.attention(hidden_states, bias, indices, shape, output_attentions)
         return self.mlp(h), probs
 
-# %% ../nbs/03_dnabert2.ipynb #f003a40a
+# %% ../nbs/03_dnabert2.ipynb #e7bcf9f9
 class DNABert2Encoder(nn.Module):
     "The layer stack; unpads once, returns padded hidden states"
     def __init__(self, config):
@@ -233,7 +233,7 @@ class DNABert2Pooler(nn.Module):
 
     def forward(self, h): return self.activation(self.dense(h[:, 0]))
 
-# %% ../nbs/03_dnabert2.ipynb #5da62e9d
+# %% ../nbs/03_dnabert2.ipynb #27de9b8e
 class DNABert2PreTrainedModel(PreTrainedModel):
     "Weights initialisation, checkpoint loading with a key report, gradient checkpointing"
     config_class = DNABert2Config
@@ -262,7 +262,7 @@ class DNABert2PreTrainedModel(PreTrainedModel):
         model.loading_info = info
         return (model, info) if output_loading_info else model
 
-# %% ../nbs/03_dnabert2.ipynb #8f0adb6b
+# %% ../nbs/03_dnabert2.ipynb #b51ed9f4
 def _return(output, return_dict, config):
     "A ModelOutput, or its tuple when return_dict is False"
     return_dict = return_dict if return_dict is not None else getattr(config, 'return_dict', True)
@@ -293,7 +293,7 @@ class DNABert2Model(DNABert2PreTrainedModel):
                                          attentions=attns)
         return _return(out, return_dict, self.config)
 
-# %% ../nbs/03_dnabert2.ipynb #486360e5
+# %% ../nbs/03_dnabert2.ipynb #a106c20a
 class DNABert2PredictionHeadTransform(nn.Module):
     "MLM transform: dense → GELU → LayerNorm"
     def __init__(self, config):
@@ -343,7 +343,7 @@ class DNABert2ForMaskedLM(DNABert2PreTrainedModel):
         res = MaskedLMOutput(loss=loss, logits=logits, hidden_states=out.hidden_states, attentions=out.attentions)
         return _return(res, return_dict, self.config)
 
-# %% ../nbs/03_dnabert2.ipynb #4049cc2b
+# %% ../nbs/03_dnabert2.ipynb #f307dfb2
 class DNABert2ForSequenceClassification(DNABert2PreTrainedModel):
     "DNABERT-2 with the pooler, dropout and a linear classifier (the original fine-tuning head)"
     def __init__(self, config):
@@ -375,13 +375,13 @@ class DNABert2ForSequenceClassification(DNABert2PreTrainedModel):
             return F.cross_entropy(logits.view(-1, self.num_labels), labels.view(-1))
         return F.binary_cross_entropy_with_logits(logits, labels.float())
 
-# %% ../nbs/03_dnabert2.ipynb #c544442a
+# %% ../nbs/03_dnabert2.ipynb #42b52bec
 AutoConfig.register('dnabert2', DNABert2Config, exist_ok=True)
 AutoModel.register(DNABert2Config, DNABert2Model, exist_ok=True)
 AutoModelForMaskedLM.register(DNABert2Config, DNABert2ForMaskedLM, exist_ok=True)
 AutoModelForSequenceClassification.register(DNABert2Config, DNABert2ForSequenceClassification, exist_ok=True)
 
-# %% ../nbs/03_dnabert2.ipynb #f5223fa9
+# %% ../nbs/03_dnabert2.ipynb #1af18042
 def load_teacher(name_or_path: str | os.PathLike = 'zhihan1996/DNABERT-2-117M', num_labels: int | None = None,
                  **kwargs) -> DNABert2ForSequenceClassification:
     "A DNABERT-2 classifier from a named size (random weights), a checkpoint folder, or a hub id"
@@ -392,7 +392,7 @@ def load_teacher(name_or_path: str | os.PathLike = 'zhihan1996/DNABERT-2-117M', 
     if num_labels is not None: kwargs['num_labels'] = num_labels
     return DNABert2ForSequenceClassification.from_pretrained(name_or_path, **kwargs)
 
-# %% ../nbs/03_dnabert2.ipynb #eaf6809c
+# %% ../nbs/03_dnabert2.ipynb #08575f30
 def apply_lora(model: PreTrainedModel, r: int = 8, alpha: int = 32, dropout: float = 0.05, mlp: bool = False,
                train_pooler: bool = True):
     "Wrap a DNABERT-2 classifier with LoRA adapters on `Wqkv` (and the MLP if `mlp`); head kept trainable"
