@@ -9,7 +9,7 @@ __all__ = ['DNABERT2_CONFIGS', 'DNABert2Config', 'dnabert2_config', 'alibi_slope
            'DNABert2PredictionHeadTransform', 'DNABert2LMPredictionHead', 'DNABert2OnlyMLMHead', 'DNABert2ForMaskedLM',
            'DNABert2ForSequenceClassification', 'load_teacher', 'apply_lora']
 
-# %% ../nbs/03_dnabert2.ipynb #abf0d4ba
+# %% ../nbs/03_dnabert2.ipynb #65e1fcf8
 import math, os
 from pathlib import Path
 import torch
@@ -26,7 +26,7 @@ from transformers.utils import logging
 
 _logger = logging.get_logger(__name__)
 
-# %% ../nbs/03_dnabert2.ipynb #fbbbbade
+# %% ../nbs/03_dnabert2.ipynb #ae9ef050
 _REMOTE_ONLY_KEYS = ('auto_map', 'gradient_checkpointing', 'position_embedding_type', 'use_cache',
                      'max_position_embeddings')
 
@@ -65,7 +65,7 @@ class DNABert2Config(PreTrainedConfig):
         if self.hidden_act != 'gelu':
             raise ValueError(f"DNABert2Config: hidden_act must be 'gelu' (exact), got {self.hidden_act!r}")
 
-# %% ../nbs/03_dnabert2.ipynb #dbdb4bf3
+# %% ../nbs/03_dnabert2.ipynb #1f9542d6
 DNABERT2_CONFIGS = {
     'tiny': dict(num_hidden_layers=2, hidden_size=64, num_attention_heads=4, intermediate_size=128),
     'small': dict(num_hidden_layers=4, hidden_size=256, num_attention_heads=4, intermediate_size=1024),
@@ -78,7 +78,7 @@ def dnabert2_config(name: str = '117m', **overrides) -> DNABert2Config:
         raise KeyError(f'dnabert2_config: unknown size {name!r}; known: {", ".join(DNABERT2_CONFIGS)}')
     return DNABert2Config(**{**DNABERT2_CONFIGS[name], **overrides})
 
-# %% ../nbs/03_dnabert2.ipynb #a30b77d6
+# %% ../nbs/03_dnabert2.ipynb #8c5ac14b
 def alibi_slopes(n_heads: int) -> list[float]:
     "ALiBi slope per head (Press et al.), as DNABERT-2 computes them"
     def geometric(n): 
@@ -93,7 +93,7 @@ def alibi_distance(size: int, device=None) -> torch.Tensor:
     pos = torch.arange(size, device=device, dtype=torch.int32)
     return (pos[None, :] - pos[:, None]).abs()
 
-# %% ../nbs/03_dnabert2.ipynb #be08ba32
+# %% ../nbs/03_dnabert2.ipynb #bd2a2aef
 def _pad(x: torch.Tensor, indices: torch.Tensor | None, batch: int, length: int) -> torch.Tensor:
     "Tokens `[N, C]` back to `[batch, length, C]`, zeros at padded positions"
     if indices is None: return x.view(batch, length, x.shape[-1])
@@ -106,6 +106,7 @@ def _unpad(x: torch.Tensor, indices: torch.Tensor | None) -> torch.Tensor:
     x = x.reshape(-1, x.shape[-1])
     return x if indices is None else x.index_select(0, indices)
 
+# %% ../nbs/03_dnabert2.ipynb #81490fde
 class DNABert2Embeddings(nn.Module):
     "Word + token-type embeddings (no positions: ALiBi), LayerNorm, dropout"
     def __init__(self, config):
@@ -120,6 +121,7 @@ class DNABert2Embeddings(nn.Module):
         x = self.word_embeddings(input_ids) + self.token_type_embeddings(token_type_ids)
         return self.dropout(self.LayerNorm(x))
 
+# %% ../nbs/03_dnabert2.ipynb #bda5489c
 class DNABert2SelfAttention(nn.Module):
     "Fused q,k,v projection and attention with an additive bias (ALiBi + padding)"
     def __init__(self, config):
@@ -163,6 +165,7 @@ class DNABert2Attention(nn.Module):
         h, probs = self.self(x, bias, indices, shape, output_attentions)
         return self.output(h, x), probs
 
+# %% ../nbs/03_dnabert2.ipynb #6fce95f4
 class DNABert2GatedMLP(nn.Module):
     "GeGLU: gated_layers → GELU(first half) × second half → dropout → wo → dropout → LayerNorm(residual + h)"
     def __init__(self, config):
@@ -190,7 +193,7 @@ class DNABert2Layer(GradientCheckpointingLayer):
         h, probs = self.attention(hidden_states, bias, indices, shape, output_attentions)
         return self.mlp(h), probs
 
-# %% ../nbs/03_dnabert2.ipynb #e7bcf9f9
+# %% ../nbs/03_dnabert2.ipynb #25cc10fd
 class DNABert2Encoder(nn.Module):
     "The layer stack; unpads once, returns padded hidden states"
     def __init__(self, config):
@@ -233,7 +236,7 @@ class DNABert2Pooler(nn.Module):
 
     def forward(self, h): return self.activation(self.dense(h[:, 0]))
 
-# %% ../nbs/03_dnabert2.ipynb #27de9b8e
+# %% ../nbs/03_dnabert2.ipynb #6617753c
 class DNABert2PreTrainedModel(PreTrainedModel):
     "Weights initialisation, checkpoint loading with a key report, gradient checkpointing"
     config_class = DNABert2Config
@@ -262,7 +265,7 @@ class DNABert2PreTrainedModel(PreTrainedModel):
         model.loading_info = info
         return (model, info) if output_loading_info else model
 
-# %% ../nbs/03_dnabert2.ipynb #b51ed9f4
+# %% ../nbs/03_dnabert2.ipynb #f09f494a
 def _return(output, return_dict, config):
     "A ModelOutput, or its tuple when return_dict is False"
     return_dict = return_dict if return_dict is not None else getattr(config, 'return_dict', True)
@@ -293,7 +296,7 @@ class DNABert2Model(DNABert2PreTrainedModel):
                                          attentions=attns)
         return _return(out, return_dict, self.config)
 
-# %% ../nbs/03_dnabert2.ipynb #a106c20a
+# %% ../nbs/03_dnabert2.ipynb #e89d2461
 class DNABert2PredictionHeadTransform(nn.Module):
     "MLM transform: dense → GELU → LayerNorm"
     def __init__(self, config):
@@ -343,7 +346,7 @@ class DNABert2ForMaskedLM(DNABert2PreTrainedModel):
         res = MaskedLMOutput(loss=loss, logits=logits, hidden_states=out.hidden_states, attentions=out.attentions)
         return _return(res, return_dict, self.config)
 
-# %% ../nbs/03_dnabert2.ipynb #f307dfb2
+# %% ../nbs/03_dnabert2.ipynb #c0af07bf
 class DNABert2ForSequenceClassification(DNABert2PreTrainedModel):
     "DNABERT-2 with the pooler, dropout and a linear classifier (the original fine-tuning head)"
     def __init__(self, config):
@@ -375,13 +378,13 @@ class DNABert2ForSequenceClassification(DNABert2PreTrainedModel):
             return F.cross_entropy(logits.view(-1, self.num_labels), labels.view(-1))
         return F.binary_cross_entropy_with_logits(logits, labels.float())
 
-# %% ../nbs/03_dnabert2.ipynb #42b52bec
+# %% ../nbs/03_dnabert2.ipynb #2d7cdd97
 AutoConfig.register('dnabert2', DNABert2Config, exist_ok=True)
 AutoModel.register(DNABert2Config, DNABert2Model, exist_ok=True)
 AutoModelForMaskedLM.register(DNABert2Config, DNABert2ForMaskedLM, exist_ok=True)
 AutoModelForSequenceClassification.register(DNABert2Config, DNABert2ForSequenceClassification, exist_ok=True)
 
-# %% ../nbs/03_dnabert2.ipynb #1af18042
+# %% ../nbs/03_dnabert2.ipynb #5e13e3d7
 def load_teacher(name_or_path: str | os.PathLike = 'zhihan1996/DNABERT-2-117M', num_labels: int | None = None,
                  **kwargs) -> DNABert2ForSequenceClassification:
     "A DNABERT-2 classifier from a named size (random weights), a checkpoint folder, or a hub id"
@@ -392,7 +395,7 @@ def load_teacher(name_or_path: str | os.PathLike = 'zhihan1996/DNABERT-2-117M', 
     if num_labels is not None: kwargs['num_labels'] = num_labels
     return DNABert2ForSequenceClassification.from_pretrained(name_or_path, **kwargs)
 
-# %% ../nbs/03_dnabert2.ipynb #08575f30
+# %% ../nbs/03_dnabert2.ipynb #fcb69a1e
 def apply_lora(model: PreTrainedModel, r: int = 8, alpha: int = 32, dropout: float = 0.05, mlp: bool = False,
                train_pooler: bool = True):
     "Wrap a DNABERT-2 classifier with LoRA adapters on `Wqkv` (and the MLP if `mlp`); head kept trainable"
