@@ -55,9 +55,9 @@ def launch(fn, args=(), num_processes: int | None = None, mixed_precision: str =
             raise RuntimeError('CUDA was initialised before launch() (a cell used torch.cuda or moved a model to the '
                                'GPU); restart the kernel and create models and the Accelerator inside the function')
         return notebook_launcher(fn, args, num_processes=n, mixed_precision=mixed_precision, use_port=_free_port())
-    if gpus == 0 and cpu_processes > 1:  # accelerate's CPU launcher: gloo, file rendezvous
-        from accelerate import debug_launcher
-        return debug_launcher(fn, args, num_processes=cpu_processes)
+    if gpus == 0 and cpu_processes > 1:  # gloo ranks on CPU; a free port so concurrent runs never collide
+        with patch_environment(accelerate_use_cpu='yes'):
+            return notebook_launcher(fn, args, num_processes=cpu_processes, mixed_precision='no', use_port=_free_port())
     with patch_environment(accelerate_mixed_precision=mixed_precision if gpus else 'no'):
         return fn(*args)
 
