@@ -15,11 +15,11 @@ from papermill.exceptions import PapermillExecutionError
 from .core import project_root, atomic_write_json, atomic_write_text, read_json
 
 # %% auto #0
-__all__ = ['STAGES', 'PROFILES', 'MARKER', 'RUNNING', 'SUMMARY_COLUMNS', 'Stage', 'parse_value', 'parse_overrides', 'parse_grid',
-           'notebook_parameters', 'StageFailed', 'StageNotBuilt', 'read_marker', 'write_marker', 'stage_fingerprint',
-           'run_stage', 'params_for', 'stage_parameters', 'chain_command', 'run_chain', 'metric_records',
-           'collect_records', 'summary_table', 'markdown_table', 'summarize_run', 'grid_points', 'point_name',
-           'plot_grid_heatmap', 'sweep']
+__all__ = ['STAGES', 'PROFILES', 'MARKER', 'RUNNING', 'SUMMARY_COLUMNS', 'VARIANT_KEYS', 'Stage', 'parse_value',
+           'parse_overrides', 'parse_grid', 'notebook_parameters', 'StageFailed', 'StageNotBuilt', 'read_marker',
+           'write_marker', 'stage_fingerprint', 'run_stage', 'params_for', 'stage_parameters', 'chain_command',
+           'run_chain', 'metric_records', 'collect_records', 'summary_table', 'markdown_table', 'summarize_run',
+           'grid_points', 'point_name', 'plot_grid_heatmap', 'sweep']
 
 # %% ../nbs/11_pipeline.ipynb #6fce4ae2
 @dataclass
@@ -255,7 +255,9 @@ def run_chain(name: str = 'main', profile: str | dict = 'default', stages=None, 
     return dict(run_dir=str(run_dir), status=status, summary=summary)
 
 # %% ../nbs/11_pipeline.ipynb #15d7858b
-SUMMARY_COLUMNS = ['model', 'variant', 'role', 'split', 'params', 'accuracy', 'f1', 'mcc', 'throughput', 'speedup']
+SUMMARY_COLUMNS = ['model', 'variant', 'role', 'dataset', 'split', 'params', 'accuracy', 'f1', 'mcc', 'throughput', 'speedup']
+# what may tell two rows of one model apart in the summary (everything else stays in the records)
+VARIANT_KEYS = ('alpha', 'temperature', 'augment', 'length_mode', 'init', 'network', 'mode', 'num_classes', 'loss')
 _METRICS = {'accuracy', 'f1', 'mcc', 'auroc', 'precision', 'recall', 'loss', 'throughput', 'speedup'}
 _BOOKKEEPING = {'seed', 'seeds', 'n_seeds', 'command', 'stage'}
 
@@ -283,14 +285,15 @@ def _variants(recs: list) -> list:
     out = []
     for r in recs:
         cs = by_model[r['model']]
-        keys = sorted({k for c in cs for k in c if k not in SUMMARY_COLUMNS and len({json.dumps(x.get(k), default=str) for x in cs}) > 1})
+        keys = [k for k in VARIANT_KEYS if len({json.dumps(x.get(k), default=str) for x in cs}) > 1]
         out.append(', '.join(f'{k}={r[k]}' for k in keys if r.get(k) is not None) or None)
     return out
 
 def _records_in(obj) -> list:
     if isinstance(obj, dict) and isinstance(obj.get('records'), list): obj = obj['records']
     if isinstance(obj, dict): obj = [obj]
-    return [r for r in obj if isinstance(r, dict) and 'model' in r] if isinstance(obj, list) else []
+    is_record = lambda r: isinstance(r, dict) and 'model' in r and any(k in r for k in ('role', 'accuracy', 'throughput'))
+    return [r for r in obj if is_record(r)] if isinstance(obj, list) else []  # not e.g. a tokenizer.json
 
 def collect_records(stage_dirs) -> list:
     "The result records listed by the markers of finished stages (`stage` added to each)"
@@ -314,7 +317,7 @@ def _bench_by_batch(rows: list) -> dict:
 def _largest(d: dict): return max(d, key=lambda b: (b is not None, b or 0))
 
 def summary_table(records: list) -> list:
-    "Rows (model, variant, role, split, params, accuracy, f1, mcc, throughput, speedup) from result records"
+    "Rows (model, variant, role, dataset, split, params, accuracy, f1, mcc, throughput, speedup) from result records"
     bench = {}
     for r in records:
         if r.get('throughput') is not None: bench.setdefault(r['model'], []).append(r)
