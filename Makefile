@@ -9,6 +9,8 @@ PROFILE ?= default
 export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONHASHSEED ?= 0
+# the venv's tools (nbdev_test, papermill, jupyter kernels) come first on PATH for every recipe
+export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: setup run test export sync-check clean help
 help:

@@ -4,6 +4,7 @@ It is nbdev_test with a count: it calls `nbdev_test` itself (same globbing, flag
 pass when there is no notebook to test. Extra arguments go to nbdev_test (e.g. `--path nbs/00_data.ipynb`,
 `--flags slow`)."""
 import subprocess, sys, time
+from pathlib import Path
 from nbdev.config import get_config
 from nbdev.doclinks import nbglob
 
@@ -11,7 +12,7 @@ args = sys.argv[1:]
 files = [f for f in nbglob(get_config().nbs_path, as_path=True) if f.suffix == '.ipynb']
 if not files: sys.exit('No notebooks to test under nbs/: failing (an empty test run is not a pass)')
 t0 = time.time()
-cmd = ['nbdev_test', '--n_workers', '2', '--timing', '--do_print', *args]
+cmd = [str(Path(sys.executable).parent/'nbdev_test'), '--n_workers', '2', '--timing', '--do_print', *args]
 p = subprocess.run(cmd, capture_output=True, text=True)
 sys.stdout.write(p.stdout); sys.stderr.write(p.stderr)
 started = [l for l in p.stdout.splitlines() if l.startswith('Starting ')]
