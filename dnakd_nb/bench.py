@@ -16,7 +16,7 @@ from .core import atomic_write_json, atomic_write_text, read_json, shared_data_d
 # %% auto #0
 __all__ = ['TORCH_DTYPES', 'VALID_DTYPES', 'MEMORY_METHODS', 'num_threads', 'matmul_gflops', 'precision_context',
            'quantize_linear_int8', 'default_tokenizer', 'forward', 'flops_per_sequence', 'model_bytes',
-           'peak_memory_mb', 'benchmark', 'speedups', 'bench_sequences', 'find_models', 'teacher_standin',
+           'peak_memory_mb', 'benchmark', 'speedups', 'bench_sequences', 'find_models', 'teacher_standin', 'dir_names',
            'bench_models', 'run_benchmark', 'bench_table', 'load_original_dnabert2', 'native_like', 'compare_original']
 
 # %% ../nbs/07_bench.ipynb #958b25bb
@@ -286,6 +286,15 @@ def teacher_standin(size: str = '117m', num_labels: int = 2, seed: int = 0) -> n
     torch.manual_seed(seed)
     return DNABert2ForSequenceClassification(dnabert2_config(size, num_labels=num_labels)).eval()
 
+def dir_names(dirs: Sequence[str | Path]) -> list[str]:
+    "The shortest trailing paths that tell `dirs` apart (`cnn-mini/kd/seed0/model`, not three folders named `model`)"
+    parts = [Path(d).resolve().parts for d in dirs]
+    def name(i):
+        others = [q for j, q in enumerate(parts) if j != i]
+        k = next((k for k in range(1, len(parts[i]) + 1) if all(q[-k:] != parts[i][-k:] for q in others)), len(parts[i]))
+        return '/'.join(parts[i][-k:])
+    return [name(i) for i in range(len(parts))]
+
 def bench_models(teacher_size: str | None = '117m', model_dirs: Sequence[str | Path] = (),
                  runs_root: str | Path | None = None, students: Sequence[str] = (), seed: int = 0) -> dict:
     "Name → model: teacher stand-in `dnabert2-<size>`, student families of `students` (random weights), saved folders"
@@ -300,7 +309,7 @@ def bench_models(teacher_size: str | None = '117m', model_dirs: Sequence[str | P
             models[name] = build_student(name, teacher=teacher).eval() if teacher is not None else build_student(name).eval()
     for d in model_dirs:
         if not (Path(d)/'config.json').exists(): raise FileNotFoundError(f'{d}: no config.json, so not a saved model folder')
-        models[Path(d).name] = Path(d)
+    models.update(zip(dir_names(model_dirs), map(Path, model_dirs)))
     if runs_root is not None: models.update(find_models(runs_root))
     return models
 
