@@ -18,7 +18,7 @@ from .chordmixer import ChordMixerConfig, ChordMixerModel, ChordMixerForSequence
 # %% auto #0
 __all__ = ['mnm_loss', 'dino_loss', 'updated_center', 'ema_momentum', 'ema_update_', 'FinDNAConfig', 'DINOHead', 'FinDNAOutput',
            'FinDNAForPretraining', 'FinDNAViews', 'pretraining_corpus', 'FinDNAStep', 'EMATeacher', 'pretrain_findna',
-           'findna_classifier', 'embed_sequences', 'linear_probe', 'finetune']
+           'findna_classifier', 'embed_sequences', 'linear_probe', 'finetune', 'masked_nucleotide_accuracy']
 
 # %% ../nbs/09_findna.ipynb #3f5079a1
 def mnm_loss(logits: torch.Tensor, targets: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -322,3 +322,24 @@ def finetune(clf: ChordMixerForSequenceClassification, train_ds, eval_ds, train_
     col = NucleotideCollator(max_len=max_len)
     log = fit(clf, train_ds, eval_ds, collator=col, cfg=train_cfg or TrainConfig(lr=5e-4, weight_decay=0.1), **fit_kw)
     return compute_metrics(predict(clf, eval_ds, col), eval_ds['label'], n_classes=clf.config.num_labels), log
+
+# %% ../nbs/09_findna.ipynb #aa807161
+@torch.no_grad()
+def masked_nucleotide_accuracy(model: FinDNAForPretraining, sequences, mask_prob: float | None = None,
+                               batch_size: int = 128, seed: int = 0) -> dict:
+    "Held-out masked-nucleotide accuracy and loss of the student (masking only), with the majority-base rate"
+    p = model.config.mask_prob if mask_prob is None else mask_prob
+    dev = next(model.parameters()).device
+    was = model.training; model.eval()
+    correct, total, loss, counts = 0, 0, 0.0, torch.zeros(4)
+    for i in range(0, len(sequences), batch_size):
+        ids, lens = encode_batch(list(sequences[i:i + batch_size]))
+        m = Compose([Mask(p, mask_id=NUC_MASK)], seed=seed + i).apply(ids, lens)
+        logits = model.mnm_head(model.student(m.x.to(dev), _valid_mask(lens, ids.shape[1]).to(dev)).last_hidden_state).float().cpu()
+        sel = m.mask & (ids < 4)
+        y, lg = ids[sel], logits[sel]
+        correct += int((lg.argmax(-1) == y).sum()); total += len(y)
+        loss += float(F.cross_entropy(lg, y, reduction='sum')); counts += torch.bincount(y, minlength=4)
+    model.train(was)
+    if total == 0: raise ValueError('masked_nucleotide_accuracy: no masked A/C/G/T position in the sequences')
+    return dict(mnm_accuracy=correct / total, mnm_loss=loss / total, majority_rate=float(counts.max()) / total, n_masked=total)
