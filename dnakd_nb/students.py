@@ -19,12 +19,12 @@ from .tokens import NUC_PAD, NUC_VOCAB_SIZE, one_hot, rc_ids, rc_one_hot
 
 # %% auto #0
 __all__ = ['CNN_PRESETS', 'SCRATCH_PRESETS', 'STUDY_PARAMS', 'STUDENTS', 'ENSEMBLE_COMBINE', 'count_params', 'dummy_inputs',
-           'forward_flops', 'masked_pool', 'conv_mask', 'pooled_width', 'MaskedConvBlock', 'DilatedCNNConfig',
-           'CNNPreTrainedModel', 'DilatedCNNModel', 'DilatedCNNForSequenceClassification', 'TokenCNNConfig',
-           'TokenCNNForSequenceClassification', 'resolve_layer_map', 'TeacherInitError', 'TeacherInitReport',
-           'init_from_teacher', 'student_config_from_teacher', 'make_student_from_teacher', 'DNABert2HybridConfig',
-           'DNABert2HybridForSequenceClassification', 'make_hybrid_from_teacher', 'StudentSpec', 'register_student',
-           'student_zoo', 'build_student', 'study_reconstructions', 'size_table', 'EnsembleConfig',
+           'forward_flops', 'masked_pool', 'conv_mask', 'pooled_width', 'conv_stack', 'MaskedConvBlock',
+           'DilatedCNNConfig', 'CNNPreTrainedModel', 'DilatedCNNModel', 'DilatedCNNForSequenceClassification',
+           'TokenCNNConfig', 'TokenCNNForSequenceClassification', 'resolve_layer_map', 'TeacherInitError',
+           'TeacherInitReport', 'init_from_teacher', 'student_config_from_teacher', 'make_student_from_teacher',
+           'DNABert2HybridConfig', 'DNABert2HybridForSequenceClassification', 'make_hybrid_from_teacher', 'StudentSpec',
+           'register_student', 'student_zoo', 'build_student', 'study_reconstructions', 'size_table', 'EnsembleConfig',
            'EnsembleForSequenceClassification', 'ensemble_from_models']
 
 # %% ../nbs/04_students.ipynb #da131d65
@@ -80,6 +80,13 @@ def conv_mask(mask: torch.Tensor | None) -> torch.Tensor | None:
 def pooled_width(width: int, how: str) -> int:
     "Width of `masked_pool`'s output"
     return 2 * width if how == 'mean_max' else width
+
+def conv_stack(blocks, x: torch.Tensor, mask: torch.Tensor | None, hidden: list | None = None) -> torch.Tensor:
+    "Run masked conv `blocks` over `x [B,C,L]` (`mask` from `conv_mask`), appending each output `[B,L,C]` to `hidden`"
+    for blk in blocks:
+        x = blk(x, mask)
+        if hidden is not None: hidden.append(x.transpose(1, 2))
+    return x
 
 # %% ../nbs/04_students.ipynb #791f7036
 class MaskedConvBlock(nn.Module):
@@ -158,9 +165,7 @@ class DilatedCNNModel(CNNPreTrainedModel):
         cm = conv_mask(attention_mask)
         x = self.stem(x.transpose(1, 2), cm)
         hidden = [x.transpose(1, 2)] if output_hidden_states else None
-        for b in self.blocks:
-            x = b(x, cm)
-            if output_hidden_states: hidden.append(x.transpose(1, 2))
+        x = conv_stack(self.blocks, x, cm, hidden)
         h = x.transpose(1, 2)
         return BaseModelOutputWithPooling(last_hidden_state=h, pooler_output=masked_pool(h, cm, self.config.pool),
                                           hidden_states=tuple(hidden) if hidden else None)
@@ -244,9 +249,7 @@ class TokenCNNForSequenceClassification(CNNPreTrainedModel):
         x = self.embeddings(input_ids)
         hidden = [x] if output_hidden_states else None
         x, cm = x.transpose(1, 2), conv_mask(attention_mask)
-        for conv in self.convs:
-            x = conv(x, cm)
-            if output_hidden_states: hidden.append(x.transpose(1, 2))
+        x = conv_stack(self.convs, x, cm, hidden)
         pooled = masked_pool(x.transpose(1, 2), cm, self.config.pool)
         return _classify(self.classifier(self.dropout(pooled)), labels, tuple(hidden) if hidden else None, return_dict)
 
@@ -398,9 +401,7 @@ class DNABert2HybridForSequenceClassification(DNABert2PreTrainedModel):
         x = out.last_hidden_state.transpose(1, 2)
         hidden = list(out.hidden_states) if output_hidden_states else None
         cm = conv_mask(attention_mask)
-        for blk in self.head:
-            x = blk(x, cm)
-            if output_hidden_states: hidden.append(x.transpose(1, 2))
+        x = conv_stack(self.head, x, cm, hidden)
         pooled = masked_pool(x.transpose(1, 2), cm, self.config.pool)
         return _classify(self.classifier(self.dropout(pooled)), labels, tuple(hidden) if hidden else None, return_dict)
 
