@@ -20,11 +20,12 @@ from .tokens import NUC_PAD, NUC_VOCAB_SIZE, one_hot, rc_ids, rc_one_hot
 # %% auto #0
 __all__ = ['CNN_PRESETS', 'SCRATCH_PRESETS', 'STUDY_PARAMS', 'STUDENTS', 'ENSEMBLE_COMBINE', 'count_params', 'dummy_inputs',
            'forward_flops', 'masked_pool', 'conv_mask', 'pooled_width', 'conv_stack', 'MaskedConvBlock',
-           'DilatedCNNConfig', 'CNNPreTrainedModel', 'DilatedCNNModel', 'DilatedCNNForSequenceClassification',
-           'TokenCNNConfig', 'TokenCNNForSequenceClassification', 'resolve_layer_map', 'TeacherInitError',
-           'TeacherInitReport', 'init_from_teacher', 'student_config_from_teacher', 'make_student_from_teacher',
-           'DNABert2HybridConfig', 'DNABert2HybridForSequenceClassification', 'make_hybrid_from_teacher', 'StudentSpec',
-           'register_student', 'student_zoo', 'build_student', 'study_reconstructions', 'size_table', 'EnsembleConfig',
+           'DilatedCNNConfig', 'he_init_conv', 'conv_blocks', 'CNNPreTrainedModel', 'DilatedCNNModel',
+           'DilatedCNNForSequenceClassification', 'TokenCNNConfig', 'TokenCNNForSequenceClassification',
+           'resolve_layer_map', 'TeacherInitError', 'TeacherInitReport', 'init_from_teacher',
+           'student_config_from_teacher', 'make_student_from_teacher', 'DNABert2HybridConfig',
+           'DNABert2HybridForSequenceClassification', 'make_hybrid_from_teacher', 'StudentSpec', 'register_student',
+           'student_zoo', 'build_student', 'study_reconstructions', 'size_table', 'EnsembleConfig',
            'EnsembleForSequenceClassification', 'ensemble_from_models']
 
 # %% ../nbs/04_students.ipynb #da131d65
@@ -131,6 +132,18 @@ class DilatedCNNConfig(PreTrainedConfig):
         return 1 + (self.kernel_size - 1) * (1 + sum(self.dilations))
 
 # %% ../nbs/04_students.ipynb #06120efd
+@torch.no_grad()
+def he_init_conv(module: nn.Module) -> bool:
+    "He-normal weights and zero bias for a Conv1d (True), else leave it (False)"
+    if not isinstance(module, nn.Conv1d): return False
+    init.kaiming_normal_(module.weight, nonlinearity='relu')
+    if module.bias is not None: init.zeros_(module.bias)
+    return True
+
+def conv_blocks(dims, kernel_size: int, dropout: float = 0.0) -> nn.ModuleList:
+    "Masked conv blocks from `dims[0]` through each of `dims[1:]` channels"
+    return nn.ModuleList([MaskedConvBlock(a, b, kernel_size, dropout=dropout) for a, b in zip(dims[:-1], dims[1:])])
+
 class CNNPreTrainedModel(PreTrainedModel):
     "Weight initialisation for the CNN students: He-normal convolutions, zero biases"
     config_class = PreTrainedConfig
@@ -138,10 +151,7 @@ class CNNPreTrainedModel(PreTrainedModel):
     main_input_name = 'input_ids'
     @torch.no_grad()
     def _init_weights(self, module):
-        if isinstance(module, nn.Conv1d):
-            init.kaiming_normal_(module.weight, nonlinearity='relu')
-            if module.bias is not None: init.zeros_(module.bias)
-        else: super()._init_weights(module)
+        if not he_init_conv(module): super()._init_weights(module)
 
 class DilatedCNNModel(CNNPreTrainedModel):
     "One-hot → stem conv → residual dilated blocks; hidden states `[B, L, width]`, masked pooled output"
@@ -238,8 +248,7 @@ class TokenCNNForSequenceClassification(CNNPreTrainedModel):
         self.num_labels = config.num_labels
         self.embeddings = nn.Embedding(config.vocab_size, config.embed_dim, padding_idx=config.pad_token_id)
         dims = [config.embed_dim, *config.channels]
-        self.convs = nn.ModuleList([MaskedConvBlock(a, b, config.kernel_size, dropout=config.dropout)
-                                    for a, b in zip(dims[:-1], dims[1:])])
+        self.convs = conv_blocks(dims, config.kernel_size, config.dropout)
         self.dropout = nn.Dropout(config.classifier_dropout)
         self.classifier = nn.Linear(pooled_width(dims[-1], config.pool), config.num_labels)
         self.post_init()
@@ -381,18 +390,14 @@ class DNABert2HybridForSequenceClassification(DNABert2PreTrainedModel):
         self.num_labels = config.num_labels
         self.bert = DNABert2Model(config, add_pooling_layer=False)
         dims = [config.hidden_size, *config.conv_channels]
-        self.head = nn.ModuleList([MaskedConvBlock(a, b, config.conv_kernel_size, dropout=config.conv_dropout)
-                                   for a, b in zip(dims[:-1], dims[1:])])
+        self.head = conv_blocks(dims, config.conv_kernel_size, config.conv_dropout)
         self.dropout = nn.Dropout(config.classifier_dropout)
         self.classifier = nn.Linear(pooled_width(dims[-1], config.pool), config.num_labels)
         self.post_init()
 
     @torch.no_grad()
     def _init_weights(self, module):
-        if isinstance(module, nn.Conv1d):
-            init.kaiming_normal_(module.weight, nonlinearity='relu')
-            if module.bias is not None: init.zeros_(module.bias)
-        else: super()._init_weights(module)
+        if not he_init_conv(module): super()._init_weights(module)
 
     def forward(self, input_ids, attention_mask=None, labels=None, output_hidden_states=None, return_dict=None,
                 token_type_ids=None, **kwargs):
