@@ -13,4 +13,4 @@ run() { .venv/bin/papermill nbs/experiments/05_findna.ipynb "$R/$1/05_findna.ipy
         -y "seeds: $2" -p output_dir "$R/$1" > "$R/$1.log" 2>&1; }
 mkdir -p $R/seeds_0_2 $R/seed_1
 run seeds_0_2 '[0, 2]' & run seed_1 '[1]' & wait
-.venv/bin/python $R/aggregate.py
+.venv/bin/python results/findna/aggregate.py $R

@@ -1,6 +1,6 @@
 """Merge the per-process FinDNA runs of run.sh into one table: mean ± std over seeds and per-seed paired deltas.
 
-Usage: python results/findna/promoter_300/aggregate.py   (reads */records.json next to this file)
+Usage: python results/findna/aggregate.py DIR   (reads DIR/*/records.json; writes DIR/summary.json, results.md, accuracy.png)
 """
 import json, sys
 from pathlib import Path
@@ -10,8 +10,9 @@ import seaborn as sns
 from dnakd_nb.core import atomic_write_json, atomic_write_text
 from dnakd_nb.evaluate import mean_std
 from dnakd_nb.plots import save_figure
+from dnakd_nb.pipeline import markdown_table
 
-here = Path(__file__).parent
+here = Path(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
 records, histories, seconds = [], {}, {}
 for f in sorted(here.glob('*/records.json')):
     d = json.loads(f.read_text())
@@ -25,6 +26,13 @@ seeds = sorted({r['seed'] for r in records})
 
 # held-out masked-nucleotide accuracy of each saved pretrained model (records of older notebook versions lack it)
 def _mnm(run_dir: Path, init: str, seed: int, cache={}):
+    done = run_dir/'pretrain'/f'{init}_seed{seed}'/'mnm_dev.json'
+    if done.exists(): return json.loads(done.read_text())
+    m = _mnm_compute(run_dir, init, seed, cache)
+    if m: atomic_write_json(done, m)
+    return m
+
+def _mnm_compute(run_dir: Path, init: str, seed: int, cache):
     import torch
     from transformers import AutoModelForPreTraining
     from dnakd_nb.data import read_dataset
@@ -55,21 +63,29 @@ for r in records:
                        **{f'd_{m}': r[m] - b[m] for m in ('accuracy', 'mcc', 'auroc')}))
 dd = pd.DataFrame(deltas)
 paired = (dd.groupby(['role', 'split', 'mode', 'init', 'network'])
-            .agg(**{f'{m}': (f'd_{m}', 'mean') for m in ('d_accuracy', 'd_mcc', 'd_auroc')},
-                 **{f'{m}_std': (f'd_{m}', lambda v: float(np.std(v, ddof=1)) if len(v) > 1 else 0.0) for m in ('d_accuracy', 'd_mcc')},
+            .agg(**{f'd_{m}': (f'd_{m}', 'mean') for m in ('accuracy', 'mcc', 'auroc')},
+                 **{f'd_{m}_std': (f'd_{m}', lambda v: float(np.std(v, ddof=1)) if len(v) > 1 else 0.0) for m in ('accuracy', 'mcc')},
                  n_seeds=('seed', 'count')).reset_index()) if len(dd) else pd.DataFrame()
 
-atomic_write_json(here/'summary.json', {'records': summary, 'paired_vs_random': paired.to_dict('records'),
-                                        'seeds': seeds,
-                                        'pretrain_mnm': sorted({(r['init'], r['seed'], round(r['pretrain_mnm_accuracy'], 4), round(r['mnm_majority_rate'], 4))
-                                                                for r in records if 'pretrain_mnm_accuracy' in r}), 'pretrain_history': histories, 'seconds': seconds})
 df = pd.DataFrame(summary)
 cols = ['role', 'init', 'network', 'mode', 'accuracy', 'accuracy_std', 'mcc', 'mcc_std', 'auroc', 'auroc_std', 'params', 'n_seeds']
 tab = df[[c for c in cols if c in df]].sort_values(['role', 'mode', 'init', 'network']).round(4)
-md = ['# FinDNA on promoter_300 (dev)', '', f'Seeds {seeds}; mean ± sample std. Made by `{here}/run.sh` (commands inside).', '',
-      tab.to_markdown(index=False), '', '## Paired difference against random init (same seed, mode, role)', '',
-      paired.round(4).to_markdown(index=False) if len(paired) else '(none)', '']
+md = [f'# FinDNA: {here.name} (dev)', '', f'Seeds {seeds}; mean ± sample std. Made by `{here}/run.sh` (commands inside).', '',
+      markdown_table(tab.to_dict('records')), '', '## Paired difference against random init (same seed, mode, role)', '',
+      markdown_table(paired.round(4).to_dict('records')) if len(paired) else '(none)', '']
+mnm_rows = {}
+for r in records:
+    if 'pretrain_mnm_accuracy' in r: mnm_rows[(r['init'], r['seed'])] = (r['pretrain_mnm_accuracy'], r['mnm_majority_rate'], r.get('pretrain_steps'), r.get('pretrain_seconds'))
+mnm_tab = [dict(init=i, mnm_accuracy=float(np.mean([v[0] for (j, _), v in mnm_rows.items() if j == i])),
+                mnm_accuracy_std=float(np.std([v[0] for (j, _), v in mnm_rows.items() if j == i], ddof=1)) if sum(j == i for j, _ in mnm_rows) > 1 else 0.0,
+                majority_base=float(np.mean([v[1] for (j, _), v in mnm_rows.items() if j == i])),
+                pretrain_steps=int(np.mean([v[2] or 0 for (j, _), v in mnm_rows.items() if j == i])),
+                n_seeds=sum(j == i for j, _ in mnm_rows)) for i in sorted({i for i, _ in mnm_rows})]
+md += ['## Held-out masked-nucleotide accuracy of the pretrained student (1,000 dev sequences, 30% masked)', '',
+       markdown_table(mnm_tab) if mnm_tab else '(none)', '']
 atomic_write_text(here/'results.md', '\n'.join(md))
+atomic_write_json(here/'summary.json', {'records': summary, 'paired_vs_random': paired.to_dict('records'), 'pretrain_mnm': mnm_tab,
+                                        'seeds': seeds, 'pretrain_history': histories, 'seconds': seconds})
 print('\n'.join(md))
 
 # figure: dev accuracy per init × network, one panel per mode
