@@ -92,6 +92,8 @@ print('\n'.join(md))
 df['run'] = df['init'] + ' / ' + df['network'] + np.where(df['role'] == 'kd', ' (KD)', '')
 g = sns.catplot(data=pd.DataFrame(records).assign(run=lambda d: d['init'] + ' / ' + d['network'] + np.where(d['role'] == 'kd', ' (KD)', '')),
                 x='accuracy', y='run', col='mode', kind='bar', errorbar='sd', height=3.2, aspect=1.4, sharex=True)
+acc = pd.DataFrame(records)['accuracy']
+g.set(xlim=(max(0.0, np.floor(acc.min() * 20) / 20 - 0.05), min(1.0, np.ceil(acc.max() * 20) / 20)))
 g.set_titles('{col_name}'); g.figure.suptitle('ChordMixer on promoter_300 dev: init × network (mean ± sd over seeds)', y=1.04)
 save_figure(g.figure, here/'accuracy.png')
 if histories:
