@@ -277,6 +277,12 @@ def _save_model(model, path, tokenizer=None):
 def _load_weights(model, path):
     "Load the weights saved by `_save_model` into `model`"
     m, path = _unwrap(model), Path(path)
+    if hasattr(m, 'peft_config'):  # a PeftModel saved its adapters (and modules_to_save) only
+        from peft import set_peft_model_state_dict
+        from peft.utils import load_peft_weights
+        res = set_peft_model_state_dict(m, load_peft_weights(str(path), device='cpu'))
+        if res.unexpected_keys: raise RuntimeError(f'_load_weights: {path} holds keys this model lacks: {res.unexpected_keys[:5]}')
+        return
     if hasattr(m, 'save_pretrained'): sd = type(m).from_pretrained(path).state_dict()
     else: sd = torch.load(path/'model.pt', map_location='cpu')
     m.load_state_dict(sd)
