@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_evaluate.ipynb #4adff5bd
 from __future__ import annotations
-import importlib, math, time
+import contextlib, importlib, math, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -73,7 +73,8 @@ def predict(model, ds, collator, batch_size: int = 64, device=None, autocast_dty
     for i in range(0, len(ds), batch_size):
         rows = ds.select(range(i, min(i + batch_size, len(ds)))) if hasattr(ds, 'select') else ds[i:i + batch_size]
         batch = collator(list(rows))
-        with torch.autocast(device.type, dtype=autocast_dtype, enabled=autocast_dtype is not None):
+        # no autocast_dtype: leave any autocast the caller is in alone (enabled=False would switch it off)
+        with torch.autocast(device.type, dtype=autocast_dtype) if autocast_dtype is not None else contextlib.nullcontext():
             out = model(**model_inputs(batch, device))
         outs.append((out.logits if hasattr(out, 'logits') else out[0]).float().cpu())
     model.train(was_training)
