@@ -141,12 +141,14 @@ def _rc_dataset(ds):
     return ds.map(lambda b: {'sequence': [reverse_complement(s) for s in b['sequence']]}, batched=True,
                   load_from_cache_file=False, keep_in_memory=True)
 
-def save_teacher_logits(model, ds, collator, path, rc: bool = True, batch_size: int = 64, device=None) -> TeacherLogits:
-    "Predict `model` over `ds` (and its reverse complements) and save the logits keyed by `idx` to `path`"
+def save_teacher_logits(model, ds, collator, path, rc: bool = True, batch_size: int = 64, device=None,
+                        autocast_dtype=None) -> TeacherLogits:
+    "Predict `model` over `ds` (and its reverse complements; `autocast_dtype` e.g. fp16 on a GPU) and save the logits keyed by `idx` to `path`"
     ds = with_idx(ds)
     col = plain(collator)
-    logits = predict(model, ds, col, batch_size=batch_size, device=device)
-    logits_rc = predict(model, _rc_dataset(ds), col, batch_size=batch_size, device=device) if rc else None
+    kw = dict(batch_size=batch_size, device=device, autocast_dtype=autocast_dtype)
+    logits = predict(model, ds, col, **kw)
+    logits_rc = predict(model, _rc_dataset(ds), col, **kw) if rc else None
     cfg = getattr(_unwrap(model), 'config', None)
     tl = TeacherLogits(ds['idx'], logits, logits_rc, dict(model=getattr(cfg, 'name_or_path', '') or type(model).__name__, n=len(ds), rc=rc))
     tl.save(path); tl.meta['path'] = str(path)
