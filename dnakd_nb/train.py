@@ -158,16 +158,19 @@ def save_teacher_logits(model, ds, collator, path, rc: bool = True, batch_size: 
 class RCViewCollator:
     "Reverse-complement each example with probability `p` (torch RNG), then `collator`; marks those rows in `rc`"
     def __init__(self, collator, p: float = 0.5): self.collator, self.p = collator, p
-    def __call__(self, rows):
+    def __call__(self, rows, collate=None):
         from dnakd_nb.tokens import reverse_complement
         rc = torch.rand(len(rows)) < self.p
-        batch = self.collator([{**r, 'sequence': reverse_complement(r['sequence'])} if f else r for r, f in zip(rows, rc.tolist())])
+        batch = (collate or self.collator)([{**r, 'sequence': reverse_complement(r['sequence'])} if f else r for r, f in zip(rows, rc.tolist())])
         batch['rc'] = rc
         return batch
 
 class PairedCollator:
     "Augment sequences once, then batch them for the student (`collator`) and the teacher (`teacher_inputs`)"
     def __init__(self, collator, teacher_collator, augment=None):
+        # an RCViewCollator's flips apply to both views (the student's alone would give the teacher the other strand)
+        self.rc = collator if isinstance(collator, RCViewCollator) else None
+        if self.rc is not None: collator = collator.collator
         self.collator, self.teacher_collator = plain(collator), plain(teacher_collator)
         self.augment = augment if augment is not None else getattr(collator, 'augment', None)
     def __call__(self, rows):
@@ -175,6 +178,9 @@ class PairedCollator:
             from dnakd_nb.tokens import _unpack
             seqs, labels, _ = _unpack(rows, self.augment)
             rows = [{**r, 'sequence': s, 'label': l} for r, s, l in zip(rows, seqs, labels)]
+        if self.rc is not None: return self.rc(rows, collate=self._collate)
+        return self._collate(rows)
+    def _collate(self, rows):
         batch = self.collator(rows)
         batch['teacher_inputs'] = model_inputs(self.teacher_collator(rows))
         return batch
