@@ -12,6 +12,6 @@ common=(-p data ../shared/data/promoter_300 -p eval_split dev -p max_train_rows 
         -y 'inits: ["findna", "random"]')
 run() { .venv/bin/papermill nbs/experiments/05_findna.ipynb "$R/$1/05_findna.ipynb" "${common[@]}" \
         -y "seeds: $2" -p output_dir "$R/$1" > "$R/$1.log" 2>&1; }
-mkdir -p $R/seed_0 $R/seed_1
-run seed_0 '[0]' & run seed_1 '[1]' & wait
+SEEDS=${SEEDS:-0 1}   # one process per seed, all at once (SEEDS=2 added the third seed later)
+for s in $SEEDS; do mkdir -p $R/seed_$s; run seed_$s "[$s]" & done; wait
 .venv/bin/python results/findna/aggregate.py $R
