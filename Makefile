@@ -15,7 +15,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 .PHONY: setup run test export sync-check clean help
 help:
 	@echo "make run   - the whole chain teacher -> students -> inference (PROFILE=default|real)"
-	@echo "make test  - nbdev_test over every notebook, then check dnakd_nb/ is in sync with nbs/"
+	@echo "make test  - nbdev_test over every notebook, then check dnakd_nb/ and kaggle/ are built from nbs/"
 
 # The stamp is rebuilt when the pins change; torch goes in first so nothing pulls a CUDA build.
 $(BIN)/.dnakd-installed: requirements.txt setup.py settings.ini
@@ -35,13 +35,15 @@ test: setup
 	$(BIN)/python tools/nbtest.py
 	$(MAKE) --no-print-directory sync-check
 
-# nbs/ is the source of truth: exporting must not change dnakd_nb/.
+# nbs/ is the source of truth: exporting must not change dnakd_nb/, and kaggle/ must be built from both.
 sync-check: setup
 	$(BIN)/nbdev_export
 	@if [ -n "$$(git status --porcelain -- dnakd_nb)" ]; then \
 	  git status --porcelain -- dnakd_nb; git --no-pager diff --stat -- dnakd_nb; \
 	  echo "dnakd_nb/ is out of sync with nbs/: run nbdev_export and commit"; exit 1; \
 	else echo "dnakd_nb/ is in sync with nbs/"; fi
+	@# the committed Kaggle kernels embed the package and the experiment notebooks: they must be rebuilt with them
+	$(BIN)/dnakd kaggle validate kaggle || { echo "kaggle/ is stale: run '$(BIN)/dnakd kaggle build --username dnakd' and commit"; exit 1; }
 
 export: setup
 	$(BIN)/nbdev_export

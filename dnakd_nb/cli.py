@@ -173,7 +173,8 @@ def kaggle_build(args) -> int:
 def kaggle_validate(args) -> int:
     "`dnakd kaggle validate`: offline checks of the kernel folders (`kaggle_kernels.validate_kernels`)"
     from dnakd_nb.kaggle_kernels import validate_kernels
-    for folder, status in validate_kernels(**given(folder=args.folder)).items(): print(f'{folder}: {status}')
+    for folder, status in validate_kernels(**given(folder=args.folder), current=not args.metadata_only).items():
+        print(f'{folder}: {status}')
     return 0
 
 def kaggle_push(args) -> int:
@@ -208,6 +209,7 @@ def _add_kaggle(sub):
     add_params(b, 'notebook parameter for every stage declaring KEY, or STAGE.KEY (repeatable)')
     v = leaf(ksub.add_parser('validate', help="check kernel folders offline with the kaggle package's own checks", description="check kernel folders offline with the kaggle package's own checks"), kaggle_validate)
     v.add_argument('folder', nargs='?', help='a kernel folder or their parent (default kaggle)')
+    v.add_argument('--metadata-only', action='store_true', help='skip the check that each folder matches the sources it was built from')
     p = leaf(ksub.add_parser('push', help='validate, then push the kernels in chain order (needs credentials)', description='validate, then push the kernels in chain order (needs credentials)'), kaggle_push)
     p.add_argument('folder', nargs='?', help='a kernel folder or their parent (default kaggle)')
     p.add_argument('--wait', action='store_true', help='wait for each kernel to finish before pushing the next')

@@ -12,9 +12,9 @@ from .pipeline import Stage, MARKER, StageNotBuilt, notebook_parameters, params_
 
 # %% auto #0
 __all__ = ['KAGGLE_PROFILE', 'KAGGLE_WORKING', 'KAGGLE_INPUT', 'KAGGLE_KEEP', 'find_stage_input', 'gpu_count', 'launch',
-           'kaggle_pins', 'embed_package', 'kernel_notebook', 'kernel_id', 'build_kernels', 'validate_kernels',
-           'KaggleAuthError', 'kaggle_api', 'kernel_status', 'kernel_output', 'kernel_folders', 'kernel_ids',
-           'push_kernels']
+           'kaggle_pins', 'embed_package', 'kernel_notebook', 'kernel_id', 'build_kernels', 'kernel_drift',
+           'validate_kernels', 'KaggleAuthError', 'kaggle_api', 'kernel_status', 'kernel_output', 'kernel_folders',
+           'kernel_ids', 'push_kernels']
 
 # %% ../nbs/12_kaggle.ipynb #76edec5f
 def find_stage_input(stage: str, root='/kaggle/input') -> Path:
@@ -113,6 +113,12 @@ def _git_head(root) -> str:
         return f'commit {h}' + (' + uncommitted changes' if dirty else '') if h else 'no git commit'
     except OSError: return 'no git commit'
 
+def _rel(path) -> str:
+    "`path` relative to the project root when inside it (so a build is the same in every clone), else absolute"
+    p, root = Path(path).resolve(), project_root()
+    try: return str(p.relative_to(root)) if root else str(p)
+    except ValueError: return str(p)
+
 def kernel_notebook(stage: Stage, notebook, parameters: dict, pins: list, blob: str, source: str) -> nbformat.NotebookNode:
     "The experiment notebook as a Kaggle kernel: install cell first, injected parameters, marker cell last"
     nb = nbformat.read(notebook, as_version=4)
@@ -139,7 +145,7 @@ def kernel_notebook(stage: Stage, notebook, parameters: dict, pins: list, blob: 
         if c.cell_type == 'code': c.outputs, c.execution_count = [], None
     out = nbformat.v4.new_notebook(cells=cells)
     out.metadata = {'kernelspec': {'display_name': 'Python 3', 'language': 'python', 'name': 'python3'},
-                    'language_info': {'name': 'python'}}
+                    'language_info': {'name': 'python'}, 'dnakd': {'stage': stage.name, 'notebook': _rel(notebook)}}
     return out
 
 # %% ../nbs/12_kaggle.ipynb #642f88e5
@@ -189,6 +195,43 @@ def build_kernels(out='kaggle', username: str | None = None, stages=None, profil
         folders.append(folder)
     return folders
 
+# %% ../nbs/12_kaggle.ipynb #4dffa219
+_GENERATED = ('injected-parameters', 'dnakd-marker')
+
+def _embedded_files(cells) -> dict:
+    "{file name: bytes} of the dnakd_nb package embedded in a kernel's install cell ({} when there is none)"
+    code = next((c.source for c in cells if c.cell_type == 'code' and '\nDNAKD_NB = ' in c.source), None)
+    if code is None: return {}
+    blob = ast.literal_eval(re.search(r'^DNAKD_NB = (.+)$', code, re.M).group(1))
+    with tarfile.open(fileobj=io.BytesIO(base64.b64decode(blob)), mode='r:xz') as t:
+        return {Path(m.name).name: t.extractfile(m).read() for m in t.getmembers() if m.isfile()}
+
+def _install_pins(cells) -> list | None:
+    code = next((c.source for c in cells if c.cell_type == 'code' and '\nPINS = ' in c.source), None)
+    return ast.literal_eval(re.search(r'^PINS = (.+)$', code, re.M).group(1)) if code else None
+
+def kernel_drift(folder, pkg_dir=None, requirements=None) -> list:
+    "How a kernel folder differs from the sources it was built from (package, pins, notebook cells); [] when current"
+    folder = Path(folder); meta = read_json(folder/'kernel-metadata.json')
+    nb = nbformat.read(folder/meta['code_file'], as_version=4)
+    root, probs = project_root(), []
+    pkg = Path(pkg_dir) if pkg_dir else Path(__file__).resolve().parent if '__file__' in globals() else root/'dnakd_nb'
+    have, want = _embedded_files(nb.cells), {p.name: p.read_bytes() for p in sorted(pkg.glob('*.py'))}
+    if changed := sorted(n for n in {*have, *want} if have.get(n) != want.get(n)):
+        probs.append(f'its embedded dnakd_nb differs from {pkg} in {", ".join(changed[:6])}'
+                     + (f' and {len(changed) - 6} more' if len(changed) > 6 else '') + ': rebuild it')
+    req = Path(requirements) if requirements else root/'requirements.txt' if root else None
+    if req and req.exists() and _install_pins(nb.cells) != kaggle_pins(req):
+        probs.append(f'its install cell pins differ from {req}: rebuild it')
+    src = nb.metadata.get('dnakd', {}).get('notebook')
+    if src is None: return probs + ['it records no source notebook (built by an older dnakd): rebuild it']
+    src = Path(src) if Path(src).is_absolute() or root is None else root/src
+    if not src.exists(): return probs + [f'its source notebook {src} does not exist']
+    body = lambda cs: [(c.cell_type, c.source) for c in cs if not set(_GENERATED) & set(c.metadata.get('tags', []))]
+    if body(nb.cells[2:]) != body(nbformat.read(src, as_version=4).cells):
+        probs.append(f'its notebook cells differ from {src}: rebuild it')
+    return probs
+
 # %% ../nbs/12_kaggle.ipynb #e17f06a2
 class _Validated(Exception): "Raised instead of building kaggle's network client: every check before it passed"
 
@@ -228,8 +271,8 @@ def _notebook_checks(folder: Path, meta: dict) -> list:
     if extra: probs.append(f'parameters {extra} are set by the build but not declared in the parameters cell')
     return probs
 
-def validate_kernels(folder='kaggle') -> dict:
-    "Validate kernel folders offline (kaggle's own checks + parameters + chain); {folder: 'ok'} or raise listing problems"
+def validate_kernels(folder='kaggle', current: bool = True) -> dict:
+    "Validate kernel folders offline (kaggle's own checks, parameters, chain, and `current`: built from today's sources)"
     folder = Path(folder)
     kernels = [folder] if (folder/'kernel-metadata.json').exists() else sorted(p.parent for p in folder.glob('*/kernel-metadata.json'))
     if not kernels: raise FileNotFoundError(f'{folder}: no kernel-metadata.json in it or its subfolders')
@@ -246,9 +289,12 @@ def validate_kernels(folder='kaggle') -> dict:
             p += [f'kernel source {s} is not one of the folders validated together ({sorted(ids)})'
                   for s in meta.get('kernel_sources', []) if len(kernels) > 1 and s not in ids]
             if not meta.get('enable_gpu') or meta.get('machine_shape') != 'NvidiaTeslaT4': p.append('not set to run on T4 GPUs')
+            if current: p += kernel_drift(k)
         if p: problems[str(k)] = p
     if problems:
-        raise ValueError('invalid Kaggle kernel folders:\n' + '\n'.join(f'  {k}: {x}' for k, ps in problems.items() for x in ps))
+        stale = any('rebuild' in x for ps in problems.values() for x in ps)
+        raise ValueError('invalid Kaggle kernel folders:\n' + '\n'.join(f'  {k}: {x}' for k, ps in problems.items() for x in ps)
+                         + ('\n(stale kernels: `dnakd kaggle build --username YOU` rebuilds them from the sources)' if stale else ''))
     return {str(k): 'ok' for k in kernels}
 
 # %% ../nbs/12_kaggle.ipynb #5c592d7d
