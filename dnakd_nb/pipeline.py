@@ -19,8 +19,8 @@ __all__ = ['STAGES', 'PROFILES', 'MARKER', 'RUNNING', 'SUMMARY_COLUMNS', 'CROSS_
            'parse_overrides', 'parse_grid', 'notebook_parameters', 'StageFailed', 'StageNotBuilt', 'read_marker',
            'write_marker', 'stage_fingerprint', 'run_stage', 'params_for', 'stage_parameters', 'chain_command',
            'run_chain', 'collect_records', 'record_kinds', 'mean_over_seeds', 'model_rows', 'cross_species_rows',
-           'bench_rows_of', 'speed_reference', 'summary_table', 'markdown_table', 'speed_note', 'summarize_run',
-           'grid_points', 'point_name', 'plot_grid_heatmap', 'sweep']
+           'bench_rows_of', 'speed_reference', 'architecture_reference', 'summary_table', 'markdown_table',
+           'speed_note', 'summarize_run', 'grid_points', 'point_name', 'plot_grid_heatmap', 'sweep']
 
 # %% ../nbs/11_pipeline.ipynb #3ad8f165
 @dataclass
@@ -266,7 +266,7 @@ def run_chain(name: str = 'main', profile: str | dict = 'default', stages=None, 
 
 # %% ../nbs/11_pipeline.ipynb #290473af
 SUMMARY_COLUMNS = ['model', 'role', 'dataset', 'split', 'n_seeds', 'params', 'accuracy', 'f1', 'mcc', 'test_accuracy',
-                   'throughput', 'speedup']
+                   'throughput', 'speedup', 'speedup_vs_reference']
 CROSS_COLUMNS = ['model', 'role', 'dataset', 'species', 'split', 'n_seeds', 'length_mode', 'accuracy', 'f1', 'mcc', 'auroc']
 ROW_KEYS = ('model', 'role', 'dataset', 'split', 'alpha', 'temperature')  # one summary row per distinct value
 _METRICS = ('accuracy', 'f1', 'mcc', 'auroc', 'precision', 'recall')
@@ -369,9 +369,21 @@ def speed_reference(records: list) -> dict | None:
     return dict(model=t['model'], dtype=r.get('dtype'), batch_size=r.get('batch_size'), throughput=r['throughput'],
                 device=r.get('device'), threads=r.get('threads'))
 
+def architecture_reference(records: list) -> dict | None:
+    "The benchmark's random-weight reference row (e.g. the DNABERT-2-117M architecture) at the teacher's batch size and dtype"
+    rows = [r for r in records if 'bench' in record_kinds(r) and r.get('weights') == 'random' and not r.get('trained_role')
+            and r.get('role') == 'teacher']
+    if not rows: return None
+    b, ref = _bench_by_batch(rows), speed_reference(records)
+    bs = ref['batch_size'] if ref and ref['batch_size'] in b and b[ref['batch_size']].get('dtype') == ref['dtype'] else _largest(b)
+    r = b[bs]
+    return dict(model=r['model'], params=r.get('params'), weights='random', dtype=r.get('dtype'), batch_size=bs,
+                throughput=r['throughput'], device=r.get('device'), threads=r.get('threads'))
+
 def summary_table(records: list) -> list:
-    "Rows (model, role, dataset, split, n_seeds, params, accuracy, f1, mcc, test_accuracy, throughput, speedup over the teacher)"
+    "Rows (model, role, dataset, split, n_seeds, params, accuracy, f1, mcc, test_accuracy, throughput, speed-ups)"
     bench, ref = [r for r in records if 'bench' in record_kinds(r)], speed_reference(records)
+    arch = architecture_reference(records)
     rows = []
     for r in model_rows(records):
         row = {k: r.get(k) for k in SUMMARY_COLUMNS}
@@ -380,6 +392,8 @@ def summary_table(records: list) -> list:
             row.update(throughput=b[bs]['throughput'], batch_size=bs, dtype=b[bs].get('dtype'))
             if ref and bs == ref['batch_size'] and b[bs].get('dtype') == ref['dtype']:
                 row['speedup'] = round(row['throughput'] / ref['throughput'], 3)
+            if arch and bs == arch['batch_size'] and b[bs].get('dtype') == arch['dtype']:
+                row['speedup_vs_reference'] = round(row['throughput'] / arch['throughput'], 3)
         rows.append(row)
     return rows
 
@@ -390,29 +404,33 @@ def markdown_table(rows: list, columns=None) -> str:
     lines = ['| ' + ' | '.join(cols) + ' |', '|' + '|'.join('---' for _ in cols) + '|']
     return '\n'.join(lines + ['| ' + ' | '.join(fmt(r.get(c)) for c in cols) + ' |' for r in rows]) + '\n'
 
-def speed_note(ref: dict | None) -> str:
-    "The sentence under the table that says what the speed-up is relative to"
+def speed_note(ref: dict | None, arch: dict | None = None) -> str:
+    "The sentences under the table that say what the speed-ups are relative to"
     if ref is None: return 'Speed-up: no benchmark of the teacher in this run, so none is given.'
     on = f" on {ref['device']}" + (f", {ref['threads']} thread(s)" if ref.get('threads') else '') if ref.get('device') else ''
-    return (f"Throughput: sequences/s, batch size {ref['batch_size']}, {ref['dtype'] or 'default dtype'}{on}. "
+    note = (f"Throughput: sequences/s, batch size {ref['batch_size']}, {ref['dtype'] or 'default dtype'}{on}. "
             f"Speed-up: throughput ÷ the teacher's (`{ref['model']}`, {ref['throughput']:.4g}/s) in the same benchmark "
             f"run, same batch size and dtype (the teacher is the reference: 1.0). Speed is the architecture's: a student "
             f"family's baseline and kd rows share one benchmark row.")
+    if arch: note += (f" speedup_vs_reference: throughput ÷ that of `{arch['model']}` (" + (f"{arch['params']:,} parameters, " if arch.get('params') else '') + f"random "
+                      f"weights, so its speed and not its accuracy; {arch['throughput']:.4g}/s at batch size "
+                      f"{arch['batch_size']}, {arch['dtype']}) in the same run.")
+    return note
 
 def summarize_run(run_dir, stages=None, log=print) -> list:
     "Build the summary of a run from its finished stages' records; write `summary.json` and `summary.md`; print it"
     run_dir = Path(run_dir)
     names = stages or sorted(p.parent.name for p in run_dir.glob(f'*/{MARKER}'))
     records = collect_records([run_dir/n for n in names])
-    rows, cross, ref = summary_table(records), cross_species_rows(records), speed_reference(records)
+    rows, cross, ref, arch = summary_table(records), cross_species_rows(records), speed_reference(records), architecture_reference(records)
     cols = [c for c in SUMMARY_COLUMNS if c in ('model', 'role', 'accuracy') or any(r.get(c) is not None for r in rows)]
-    md = f'# Summary of run `{run_dir.name}`\n\n## Models (dev)\n\n' + markdown_table(rows, cols) + '\n' + speed_note(ref) + '\n'
+    md = f'# Summary of run `{run_dir.name}`\n\n## Models (dev)\n\n' + markdown_table(rows, cols) + '\n' + speed_note(ref, arch) + '\n'
     if cross:
         ccols = CROSS_COLUMNS + sorted({k for r in cross for k in r if k.startswith('accuracy (')})
         md += ('\n## Across species\n\nOne row per model × role × source (means over seeds), scored with the length mode '
                f"`{cross[0]['length_mode']}`; the other modes' accuracy beside it.\n\n" + markdown_table(cross, ccols))
     atomic_write_json(run_dir/'summary.json', dict(run=run_dir.name, stages=list(names), rows=rows, cross_species=cross,
-                                                   speedup_reference=ref, written=_now()))
+                                                   speedup_reference=ref, architecture_reference=arch, written=_now()))
     atomic_write_text(run_dir/'summary.md', md)
     log(md)
     return rows
