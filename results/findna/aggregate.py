@@ -94,7 +94,7 @@ g = sns.catplot(data=pd.DataFrame(records).assign(run=lambda d: d['init'] + ' / 
                 x='accuracy', y='run', col='mode', kind='bar', errorbar='sd', height=3.2, aspect=1.4, sharex=True)
 acc = pd.DataFrame(records)['accuracy']
 g.set(xlim=(max(0.0, np.floor(acc.min() * 20) / 20 - 0.05), min(1.0, np.ceil(acc.max() * 20) / 20)))
-g.set_titles('{col_name}'); g.figure.suptitle('ChordMixer on promoter_300 dev: init × network (mean ± sd over seeds)', y=1.04)
+g.figure.subplots_adjust(wspace=0.15); g.set_titles('{col_name}'); g.figure.suptitle('ChordMixer on promoter_300 dev: init × network (mean ± sd over seeds)', y=1.04)
 save_figure(g.figure, here/'accuracy.png')
 if histories:
     rows = [dict(run=k, step=h['step'], **{m: h.get(f'train_{m}') for m in ('loss', 'mnm', 'cl')}) for k, hs in histories.items() for h in hs]
