@@ -68,6 +68,7 @@ KAGGLE_PROFILE = {
     'mixed_precision': 'fp16',                # T4s have no bf16
     'num_processes': 2,                       # both T4s through launch() / notebook_launcher
     'max_train_rows': None, 'max_eval_rows': None,  # all rows
+    'dev_fraction': 0.1,                      # the NT tasks have train and test only: each stage carves the same dev
     'teacher.epochs': 3, 'students.epochs': 10,     # the DNABERT-2 recipe; the study's student budget
 }
 KAGGLE_WORKING, KAGGLE_INPUT = '/kaggle/working', '/kaggle/input'
