@@ -70,6 +70,10 @@ KAGGLE_PROFILE = {
     'max_train_rows': None, 'max_eval_rows': None,  # all rows
     'dev_fraction': 0.1,                      # the NT tasks have train and test only: each stage carves the same dev
     'teacher.epochs': 3, 'students.epochs': 10,     # the DNABERT-2 recipe; the study's student budget
+    # the study's students (teacher-initialised, hybrid, pure transformer and CNN on BPE ids) at its lr 2e-5, and the
+    # nucleotide CNN and ChordMixer at the rates that trained them on promoter_300 here (results/chain, results/findna)
+    'students.students': ['hybrid-cnn-3l', 'dnabert2-6l', 'transformer-4l', 'cnn-4l', 'cnn-small', 'chordmixer'],
+    'students.lr': 2e-5, 'students.student_lrs': {'cnn-small': 2e-3, 'chordmixer': 5e-4},
 }
 KAGGLE_WORKING, KAGGLE_INPUT = '/kaggle/working', '/kaggle/input'
 # pins of requirements.txt that stay as Kaggle's image has them (its CUDA torch, numpy/pandas ABI, notebook tools)
