@@ -74,6 +74,7 @@ KAGGLE_PROFILE = {
     # nucleotide CNN and ChordMixer at the rates that trained them on promoter_300 here (results/chain, results/findna)
     'students.students': ['hybrid-cnn-3l', 'dnabert2-6l', 'transformer-4l', 'cnn-4l', 'cnn-small', 'chordmixer'],
     'students.lr': 2e-5, 'students.student_lrs': {'cnn-small': 2e-3, 'chordmixer': 5e-4},
+    'inference.matmul_n': 2048,               # the peak the benchmark's fraction_of_peak divides by
 }
 KAGGLE_WORKING, KAGGLE_INPUT = '/kaggle/working', '/kaggle/input'
 # pins of requirements.txt that stay as Kaggle's image has them (its CUDA torch, numpy/pandas ABI, notebook tools)
