@@ -3,7 +3,7 @@
 It is nbdev_test with a count: it calls `nbdev_test` itself (same globbing, flags and workers), after refusing to
 pass when there is no notebook to test. Extra arguments go to nbdev_test (e.g. `--path nbs/00_data.ipynb`,
 `--flags slow`)."""
-import subprocess, sys, time
+import re, subprocess, sys, time
 from pathlib import Path
 from nbdev.config import get_config
 from nbdev.doclinks import nbglob
@@ -15,8 +15,8 @@ t0 = time.time()
 cmd = [str(Path(sys.executable).parent/'nbdev_test'), '--n_workers', '2', '--timing', '--do_print', *args]
 p = subprocess.run(cmd, capture_output=True, text=True)
 sys.stdout.write(p.stdout); sys.stderr.write(p.stderr)
-started = [l for l in p.stdout.splitlines() if l.startswith('Starting ')]
-done = [l for l in p.stdout.splitlines() if l.startswith('- Completed ')]
+# found anywhere in a line: a worker's output can run into the next line without a newline (seen: '...ipynbStarting ...')
+started = set(re.findall(r'Starting (\S+?\.ipynb)', p.stdout))
 failed = [l.strip() for l in p.stderr.split('=' * 50)[-1].splitlines() if l.strip().endswith('.ipynb')] if p.returncode else []
 if not started: sys.exit('nbdev_test ran no notebook: failing')
 print(f'nbdev_test took {time.time() - t0:.0f}s')
