@@ -87,13 +87,20 @@ def kaggle_pins(requirements=None) -> list:
     pins = [l.split('#')[0].strip() for l in req.read_text().splitlines()]
     return [p for p in pins if p and re.split(r'[=<>!~ \[]', p)[0].lower() not in KAGGLE_KEEP]
 
+def _package_dir(pkg_dir=None) -> Path:
+    "The `dnakd_nb` folder to embed: `pkg_dir`, else this module's own, else the project's"
+    return Path(pkg_dir) if pkg_dir else Path(__file__).resolve().parent if '__file__' in globals() else project_root()/'dnakd_nb'
+
+def _package_files(pkg_dir=None) -> dict:
+    "{file name: bytes} of the package's `*.py` files, in name order: what a kernel embeds"
+    return {p.name: p.read_bytes() for p in sorted(_package_dir(pkg_dir).glob('*.py'))}
+
 def embed_package(pkg_dir=None) -> str:
     "`dnakd_nb/*.py` as a deterministic base64 tar.xz (same sources → same text)"
-    pkg = Path(pkg_dir) if pkg_dir else Path(__file__).resolve().parent if '__file__' in globals() else project_root()/'dnakd_nb'
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode='w:xz') as t:
-        for p in sorted(pkg.glob('*.py')):
-            data = p.read_bytes(); ti = tarfile.TarInfo(f'dnakd_nb/{p.name}')
+        for name, data in _package_files(pkg_dir).items():
+            ti = tarfile.TarInfo(f'dnakd_nb/{name}')
             ti.size, ti.mtime, ti.mode = len(data), 0, 0o644
             t.addfile(ti, io.BytesIO(data))
     return base64.b64encode(buf.getvalue()).decode()
@@ -204,30 +211,30 @@ def build_kernels(out='kaggle', username: str | None = None, stages=None, profil
 # %% ../nbs/12_kaggle.ipynb #4dffa219
 _GENERATED = ('injected-parameters', 'dnakd-marker')
 
+def _install_value(cells, name: str):
+    "The literal the install cell assigns to `name` (`PINS`, `DNAKD_NB`), or None when there is none"
+    for c in cells:
+        if c.cell_type == 'code' and (m := re.search(rf'^{name} = (.+)$', c.source, re.M)): return ast.literal_eval(m.group(1))
+    return None
+
 def _embedded_files(cells) -> dict:
     "{file name: bytes} of the dnakd_nb package embedded in a kernel's install cell ({} when there is none)"
-    code = next((c.source for c in cells if c.cell_type == 'code' and '\nDNAKD_NB = ' in c.source), None)
-    if code is None: return {}
-    blob = ast.literal_eval(re.search(r'^DNAKD_NB = (.+)$', code, re.M).group(1))
+    if (blob := _install_value(cells, 'DNAKD_NB')) is None: return {}
     with tarfile.open(fileobj=io.BytesIO(base64.b64decode(blob)), mode='r:xz') as t:
         return {Path(m.name).name: t.extractfile(m).read() for m in t.getmembers() if m.isfile()}
-
-def _install_pins(cells) -> list | None:
-    code = next((c.source for c in cells if c.cell_type == 'code' and '\nPINS = ' in c.source), None)
-    return ast.literal_eval(re.search(r'^PINS = (.+)$', code, re.M).group(1)) if code else None
 
 def kernel_drift(folder, pkg_dir=None, requirements=None) -> list:
     "How a kernel folder differs from the sources it was built from (package, pins, notebook cells); [] when current"
     folder = Path(folder); meta = read_json(folder/'kernel-metadata.json')
     nb = nbformat.read(folder/meta['code_file'], as_version=4)
     root, probs = project_root(), []
-    pkg = Path(pkg_dir) if pkg_dir else Path(__file__).resolve().parent if '__file__' in globals() else root/'dnakd_nb'
-    have, want = _embedded_files(nb.cells), {p.name: p.read_bytes() for p in sorted(pkg.glob('*.py'))}
+    pkg = _package_dir(pkg_dir)
+    have, want = _embedded_files(nb.cells), _package_files(pkg)
     if changed := sorted(n for n in {*have, *want} if have.get(n) != want.get(n)):
         probs.append(f'its embedded dnakd_nb differs from {pkg} in {", ".join(changed[:6])}'
                      + (f' and {len(changed) - 6} more' if len(changed) > 6 else '') + ': rebuild it')
     req = Path(requirements) if requirements else root/'requirements.txt' if root else None
-    if req and req.exists() and _install_pins(nb.cells) != kaggle_pins(req):
+    if req and req.exists() and _install_value(nb.cells, 'PINS') != kaggle_pins(req):
         probs.append(f'its install cell pins differ from {req}: rebuild it')
     src = nb.metadata.get('dnakd', {}).get('notebook')
     if src is None: return probs + ['it records no source notebook (built by an older dnakd): rebuild it']
@@ -286,7 +293,7 @@ def validate_kernels(folder='kaggle', current: bool = True) -> dict:
     for k in kernels:
         try: ids[read_json(k/'kernel-metadata.json').get('id')] = k
         except json.JSONDecodeError: pass
-    problems = {}
+    problems, stale = {}, False
     for k in kernels:
         p = _kaggle_checks(k)
         if not p:
@@ -295,10 +302,10 @@ def validate_kernels(folder='kaggle', current: bool = True) -> dict:
             p += [f'kernel source {s} is not one of the folders validated together ({sorted(ids)})'
                   for s in meta.get('kernel_sources', []) if len(kernels) > 1 and s not in ids]
             if not meta.get('enable_gpu') or meta.get('machine_shape') != 'NvidiaTeslaT4': p.append('not set to run on T4 GPUs')
-            if current: p += kernel_drift(k)
+            drift = kernel_drift(k) if current else []
+            p += drift; stale = stale or bool(drift)
         if p: problems[str(k)] = p
     if problems:
-        stale = any('rebuild' in x for ps in problems.values() for x in ps)
         raise ValueError('invalid Kaggle kernel folders:\n' + '\n'.join(f'  {k}: {x}' for k, ps in problems.items() for x in ps)
                          + ('\n(stale kernels: `dnakd kaggle build --username YOU` rebuilds them from the sources)' if stale else ''))
     return {str(k): 'ok' for k in kernels}

@@ -370,21 +370,21 @@ def speed_reference(records: list) -> dict | None:
     return dict(model=t['model'], dtype=r.get('dtype'), batch_size=r.get('batch_size'), throughput=r['throughput'],
                 device=r.get('device'), threads=r.get('threads'))
 
-def architecture_reference(records: list) -> dict | None:
-    "The benchmark's random-weight reference row (e.g. the DNABERT-2-117M architecture) at the teacher's batch size and dtype"
+def architecture_reference(records: list, ref: dict | None = None) -> dict | None:
+    "The benchmark's random-weight reference row (e.g. the DNABERT-2-117M architecture) at `ref`'s (the teacher's) batch size and dtype"
     rows = [r for r in records if 'bench' in record_kinds(r) and r.get('weights') == 'random' and not r.get('trained_role')
             and r.get('role') == 'teacher']
     if not rows: return None
-    b, ref = _bench_by_batch(rows), speed_reference(records)
+    b = _bench_by_batch(rows)
     bs = ref['batch_size'] if ref and ref['batch_size'] in b and b[ref['batch_size']].get('dtype') == ref['dtype'] else _largest(b)
     r = b[bs]
     return dict(model=r['model'], params=r.get('params'), weights='random', dtype=r.get('dtype'), batch_size=bs,
                 throughput=r['throughput'], device=r.get('device'), threads=r.get('threads'))
 
-def summary_table(records: list) -> list:
+def summary_table(records: list, ref: dict | None = None, arch: dict | None = None) -> list:
     "Rows (model, role, dataset, split, n_seeds, params, accuracy, f1, mcc, test_accuracy, throughput, speed-ups)"
-    bench, ref = [r for r in records if 'bench' in record_kinds(r)], speed_reference(records)
-    arch = architecture_reference(records)
+    bench, ref = [r for r in records if 'bench' in record_kinds(r)], ref or speed_reference(records)
+    arch = arch or architecture_reference(records, ref)
     rows = []
     for r in model_rows(records):
         row = {k: r.get(k) for k in SUMMARY_COLUMNS}
@@ -413,9 +413,10 @@ def speed_note(ref: dict | None, arch: dict | None = None) -> str:
             f"Speed-up: throughput ÷ the teacher's (`{ref['model']}`, {ref['throughput']:.4g}/s) in the same benchmark "
             f"run, same batch size and dtype (the teacher is the reference: 1.0). Speed is the architecture's: a student "
             f"family's baseline and kd rows share one benchmark row.")
-    if arch: note += (f" speedup_vs_reference: throughput ÷ that of `{arch['model']}` (" + (f"{arch['params']:,} parameters, " if arch.get('params') else '') + f"random "
-                      f"weights, so its speed and not its accuracy; {arch['throughput']:.4g}/s at batch size "
-                      f"{arch['batch_size']}, {arch['dtype']}) in the same run.")
+    if arch:
+        size = f"{arch['params']:,} parameters, " if arch.get('params') else ''
+        note += (f" speedup_vs_reference: throughput ÷ that of `{arch['model']}` ({size}random weights, so its speed and "
+                 f"not its accuracy; {arch['throughput']:.4g}/s at batch size {arch['batch_size']}, {arch['dtype']}) in the same run.")
     return note
 
 def summarize_run(run_dir, stages=None, log=print) -> list:
@@ -423,7 +424,8 @@ def summarize_run(run_dir, stages=None, log=print) -> list:
     run_dir = Path(run_dir)
     names = stages or sorted(p.parent.name for p in run_dir.glob(f'*/{MARKER}'))
     records = collect_records([run_dir/n for n in names])
-    rows, cross, ref, arch = summary_table(records), cross_species_rows(records), speed_reference(records), architecture_reference(records)
+    ref = speed_reference(records); arch = architecture_reference(records, ref)
+    rows, cross = summary_table(records, ref, arch), cross_species_rows(records)
     cols = [c for c in SUMMARY_COLUMNS if c in ('model', 'role', 'accuracy') or any(r.get(c) is not None for r in rows)]
     md = f'# Summary of run `{run_dir.name}`\n\n## Models (dev)\n\n' + markdown_table(rows, cols) + '\n' + speed_note(ref, arch) + '\n'
     if cross:
