@@ -1,8 +1,8 @@
 #!/bin/bash
 # Re-run with EvoAug's last phase: both conditions (no augmentation; augmentation + 3 epochs of fine-tuning on clean
 # sequences at lr/10), 3 seeds, settings otherwise as final.sh. One process at a time, 1 torch thread.
-cd /work/main && . .venv/bin/activate
-LOG=${LOG:-/tmp/nbsrc_h-mcft}
+cd . && . .venv/bin/activate
+LOG=${LOG:-$TMPDIR/nbsrc_h-mcft}
 run() { # $1 classes, $2 epochs
   echo "start ecoli_sigma$1_ft $(date +%T)"
   papermill nbs/experiments/04_multiclass.ipynb results/multiclass/ecoli_sigma$1_ft/executed.ipynb \
