@@ -15,10 +15,10 @@ from .core import shared_data_dir
 
 # %% auto #0
 __all__ = ['ALPHABET', 'IUPAC_CODES', 'FEATURES', 'SPLIT_ALIASES', 'NT_TASKS_REPO', 'DEFAULT_DEV_FRACTION', 'SIGMAS',
-           'SequenceDataError', 'data_report', 'iter_fasta', 'read_fasta', 'split_files', 'canonical_sequences',
-           'split_dataset', 'leakage_report', 'register_dataset', 'registered_datasets', 'Source', 'resolve_source',
-           'read_dataset', 'read_splits', 'RecordStream', 'recipe_negatives', 'synthetic_promoters', 'summarize',
-           'check_file', 'format_summary']
+           'SequenceDataError', 'merge_reports', 'data_report', 'iter_fasta', 'read_fasta', 'split_files',
+           'canonical_sequences', 'split_dataset', 'leakage_report', 'register_dataset', 'registered_datasets',
+           'Source', 'resolve_source', 'read_dataset', 'read_splits', 'RecordStream', 'recipe_negatives',
+           'synthetic_promoters', 'summarize', 'check_file', 'format_summary']
 
 # %% ../nbs/00_data.ipynb #5071d773
 class SequenceDataError(ValueError):
@@ -104,7 +104,8 @@ def _validate(src: str, seqs, raw_labels, locate: Callable[[int], str], *, iupac
     return (s.tolist(), lab, report, rows) if return_rows else (s.tolist(), lab, report)
 
 # %% ../nbs/00_data.ipynb #963b9a48
-def _merge_reports(reports: Sequence[dict]) -> dict:
+def merge_reports(reports: Sequence[dict]) -> dict:
+    "One report adding up several (`data_report`'s fields: sources, rows read and kept, dropped, excluded, IUPAC rows)"
     out = {'sources': [], 'rows_read': 0, 'rows': 0, 'dropped': {}, 'excluded': {}, 'iupac_to_n': 0}
     for r in reports:
         out['sources'] += r.get('sources', []); out['iupac_to_n'] += r.get('iupac_to_n', 0)
@@ -342,7 +343,7 @@ def _read_per_class(files: Mapping, **opts) -> Dataset:
             if not p.is_file(): raise SequenceDataError(f'{p}: no such file (class {lab!r})')
             parts.append(_read_file(p, **opts, fixed_label=lab))
     return _make_dataset([s for p in parts for s in p[0]], np.concatenate([p[1] for p in parts]),
-                         _merge_reports([p[2] for p in parts]))
+                         merge_reports([p[2] for p in parts]))
 
 def _has_parquet(folder: Path) -> bool:
     return any(folder.rglob('*.parquet'))
@@ -476,7 +477,7 @@ class RecordStream:
             if self.kind == 'fasta': _fasta_labels(self.path, [], None)  # raises the message saying how to give labels
             want = repr(label_col) if label_col else "'label' or 'class'"
             raise SequenceDataError(f'{path}: missing column {want} (found {list(cols)}); pass label= for a file of one class')
-        self.report = _merge_reports([])
+        self.report = merge_reports([])
 
     @property
     def _sep(self) -> str: return '\t' if self.kind == 'tsv' else ','
@@ -509,7 +510,7 @@ class RecordStream:
         base = 0
         for ids, seqs, raw, where, hint in (self._fasta_batches() if self.kind == 'fasta' else self._table_batches()):
             s, lab, rep, kept = _validate(str(self.path), seqs, raw, where, missing_hint=hint, return_rows=True, **self.checks)
-            self.report = {**_merge_reports([self.report, rep]), 'sources': [str(self.path)]}
+            self.report = {**merge_reports([self.report, rep]), 'sources': [str(self.path)]}
             yield {'id': [str(ids[i]) for i in kept], 'number': base + 1 + kept, 'sequence': s,
                    'label': lab if self.has_labels else None}
             base += len(ids)
