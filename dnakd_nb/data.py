@@ -4,9 +4,9 @@
 
 # %% ../nbs/00_data.ipynb #11fdb2ce
 from __future__ import annotations
-import functools, gzip, io, json, re
+import dataclasses, functools, gzip, io, itertools, json, re
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 import numpy as np
 import pandas as pd
 import datasets
@@ -14,10 +14,11 @@ from datasets import Dataset, DatasetDict, Features, Value
 from .core import shared_data_dir
 
 # %% auto #0
-__all__ = ['ALPHABET', 'IUPAC_CODES', 'FEATURES', 'SPLIT_ALIASES', 'NT_TASKS_REPO', 'SIGMAS', 'SequenceDataError', 'data_report',
-           'read_fasta', 'split_files', 'canonical_sequences', 'split_dataset', 'leakage_report', 'register_dataset',
-           'registered_datasets', 'read_dataset', 'read_splits', 'recipe_negatives', 'synthetic_promoters', 'summarize',
-           'check_file', 'format_summary']
+__all__ = ['ALPHABET', 'IUPAC_CODES', 'FEATURES', 'SPLIT_ALIASES', 'NT_TASKS_REPO', 'DEFAULT_DEV_FRACTION', 'SIGMAS',
+           'SequenceDataError', 'merge_reports', 'data_report', 'iter_fasta', 'read_fasta', 'split_files',
+           'canonical_sequences', 'split_dataset', 'leakage_report', 'register_dataset', 'registered_datasets',
+           'Source', 'resolve_source', 'read_dataset', 'read_splits', 'RecordStream', 'recipe_negatives',
+           'synthetic_promoters', 'summarize', 'check_file', 'format_summary']
 
 # %% ../nbs/00_data.ipynb #5071d773
 class SequenceDataError(ValueError):
@@ -39,12 +40,14 @@ def _label_text(v) -> str:
 def _validate(src: str, seqs, raw_labels, locate: Callable[[int], str], *, iupac: str | None = None,
               min_len: int | None = None, max_len: int | None = None, num_labels: int | None = None,
               label_map: Mapping | None = None, exclude: Sequence = (), drop_invalid: bool = False,
-              missing_hint: str = ''):
-    "Check and normalise one file's rows; returns (sequences, int64 labels, report) or raises `SequenceDataError`"
+              missing_hint: str = '', return_rows: bool = False):
+    """Check and normalise one file's rows; returns (sequences, int64 labels, report) or raises `SequenceDataError`.
+    `raw_labels=None`: rows without labels (labels come back as -1, unchecked); `return_rows`: also the 0-based rows kept"""
     if iupac not in (None, 'reject', 'n'): raise ValueError(f"iupac must be None/'reject' or 'n', not {iupac!r}")
     seqs = pd.Series(list(seqs), dtype=object)
     if not len(seqs): raise SequenceDataError(f'{src}: no rows')
-    txt = pd.Series([_label_text(v) for v in raw_labels], dtype=object)
+    labelled = raw_labels is not None
+    txt = pd.Series([_label_text(v) for v in raw_labels] if labelled else [''] * len(seqs), dtype=object)
     report = {'sources': [src], 'rows_read': len(seqs), 'rows': 0, 'dropped': {}, 'excluded': {}, 'iupac_to_n': 0}
     rows = np.arange(len(seqs))  # 0-based row of the file, for messages
     if len(exclude):  # whole classes left out on purpose (e.g. sigma70 for the 5-class task): counted, never silent
@@ -63,16 +66,16 @@ def _validate(src: str, seqs, raw_labels, locate: Callable[[int], str], *, iupac
         if has_amb.any(): s[has_amb] = s[has_amb].str.translate(_TO_N)
         report['iupac_to_n'] = int(has_amb.sum())
     nbad = per_row(bad)
-    missing = (txt == '').to_numpy()
+    missing = (txt == '').to_numpy() & labelled
     num = pd.to_numeric(txt.map({str(k): v for k, v in label_map.items()}) if label_map is not None else txt, errors='coerce')
     num = num.to_numpy(dtype=float)
-    nonint = ~missing & (np.isnan(num) | (np.nan_to_num(num) % 1 != 0))
+    nonint = ~missing & (np.isnan(num) | (np.nan_to_num(num) % 1 != 0)) & labelled
     lab = np.where(missing | nonint, -1, np.nan_to_num(num)).astype(np.int64)
     too_big = (lab >= num_labels) if num_labels else np.zeros(len(lab), bool)
     short = (lens < min_len) if min_len else np.zeros(len(lens), bool)
     long = (lens > max_len) if max_len else np.zeros(len(lens), bool)
     checks = [('empty sequence', lens == 0), ('invalid character', nbad > 0), ('length out of range', (lens > 0) & (short | long)),
-              ('missing label', missing), ('non-integer label', nonint), ('label out of range', ~missing & ~nonint & ((lab < 0) | too_big))]
+              ('missing label', missing), ('non-integer label', nonint), ('label out of range', ~missing & ~nonint & ((lab < 0) | too_big) & labelled)]
     def why(kind, i):
         if kind == 'invalid character':
             j = re.search('[^ACGTN]', s[i]).start(); c = s[i][j]
@@ -96,12 +99,13 @@ def _validate(src: str, seqs, raw_labels, locate: Callable[[int], str], *, iupac
         for k, m in checks:  # each dropped row is counted once, under its first problem
             if (m & left).any(): report['dropped'][k] = int((m & left).sum())
             left &= ~m
-        s, lab = s[~anybad], lab[~anybad]
+        s, lab, rows = s[~anybad], lab[~anybad], rows[~anybad]
     report['rows'] = int(len(s))
-    return s.tolist(), lab, report
+    return (s.tolist(), lab, report, rows) if return_rows else (s.tolist(), lab, report)
 
 # %% ../nbs/00_data.ipynb #963b9a48
-def _merge_reports(reports: Sequence[dict]) -> dict:
+def merge_reports(reports: Sequence[dict]) -> dict:
+    "One report adding up several (`data_report`'s fields: sources, rows read and kept, dropped, excluded, IUPAC rows)"
     out = {'sources': [], 'rows_read': 0, 'rows': 0, 'dropped': {}, 'excluded': {}, 'iupac_to_n': 0}
     for r in reports:
         out['sources'] += r.get('sources', []); out['iupac_to_n'] += r.get('iupac_to_n', 0)
@@ -129,6 +133,11 @@ def _open_text(path: Path) -> str:
     if raw[:2] == b'\x1f\x8b': raw = gzip.decompress(raw)
     return raw.decode('utf-8', errors='replace').lstrip('\ufeff')
 
+def _open_stream(path: Path) -> io.TextIOWrapper:
+    "`path` as a text stream, read as it is consumed (gzip understood; any line ends; bad UTF-8 replaced; BOM dropped)"
+    with open(path, 'rb') as f: gz = f.read(2) == b'\x1f\x8b'
+    return io.TextIOWrapper(gzip.open(path, 'rb') if gz else open(path, 'rb'), encoding='utf-8-sig', errors='replace')
+
 def _sniff(path: Path, text: str | None = None) -> str:
     "'fasta', 'tsv', 'csv' or 'parquet', from the content (FASTA starts with '>') and then the header line"
     if path.suffix == '.parquet': return 'parquet'
@@ -139,6 +148,15 @@ def _sniff(path: Path, text: str | None = None) -> str:
     if first.lstrip().startswith('>') or Path(name).suffix.lower() in _FASTA_SUFFIXES: return 'fasta'
     if not re.search('[,\t]', first) and any(l.startswith('>') for l in lines): return 'fasta'
     return 'tsv' if ('\t' in first and ',' not in first) or path.name.endswith(('.tsv', '.tab', '.tsv.gz')) else 'csv'
+
+def _table_columns(path: Path, columns, sequence_col: str | None = None, label_col: str | None = None) -> tuple:
+    "The sequence column (required) and the label column (None when absent) of a table's header"
+    cols = {str(c).strip().lower(): c for c in columns}
+    scol = cols.get((sequence_col or 'sequence').lower())
+    if scol is None:
+        hint = ' (the first line looks like data: the file needs a header row)' if re.fullmatch(r'[ACGTNacgtn]{8,}', str(columns[0]).strip()) else ''
+        raise SequenceDataError(f"{path}: missing column {sequence_col or 'sequence'!r} (found {list(columns)}){hint}")
+    return scol, (cols.get(label_col.lower()) if label_col else cols.get('label', cols.get('class')))
 
 def _read_table(path: Path, *, sequence_col: str | None = None, label_col: str | None = None, label=None,
                 fixed_label=None, text: str | None = None, kind: str | None = None, **checks) -> tuple:
@@ -151,12 +169,7 @@ def _read_table(path: Path, *, sequence_col: str | None = None, label_col: str |
                              dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as e:
         raise SequenceDataError(f'{path}: cannot read as {kind.upper()}: {e}') from e
-    cols = {str(c).strip().lower(): c for c in df.columns}
-    scol = cols.get((sequence_col or 'sequence').lower())
-    if scol is None:
-        hint = ' (the first line looks like data: the file needs a header row)' if re.fullmatch(r'[ACGTNacgtn]{8,}', str(df.columns[0]).strip()) else ''
-        raise SequenceDataError(f"{path}: missing column {sequence_col or 'sequence'!r} (found {list(df.columns)}){hint}")
-    lcol = cols.get(label_col.lower()) if label_col else cols.get('label', cols.get('class'))
+    scol, lcol = _table_columns(path, df.columns, sequence_col, label_col)
     if fixed_label is not None: lcol, label = None, fixed_label  # one file per class: the file decides
     if lcol is None and label is None:
         want = repr(label_col) if label_col else "'label' or 'class'"
@@ -165,20 +178,27 @@ def _read_table(path: Path, *, sequence_col: str | None = None, label_col: str |
     return _validate(str(path), df[scol], raw, lambda i: f'row {i + 1} (line {i + 2})', **checks)
 
 # %% ../nbs/00_data.ipynb #62bb9d80
+def iter_fasta(path: str | Path, max_len: int | None = None, too_long: str = '') -> Iterator[tuple[str, str, int]]:
+    """FASTA records streamed one at a time as (header without '>', sequence as written, line of the header).
+    Memory holds one record; a record longer than `max_len` raises at once (`too_long` is added to the message)."""
+    path = Path(path); hdr, chunks, at, size, n = None, [], 0, 0, 0
+    with _open_stream(path) as f:
+        for ln, line in enumerate(f, 1):
+            if line.startswith('>'):
+                if hdr is not None: yield hdr, ''.join(chunks), at
+                hdr, chunks, at, size, n = line[1:].strip(), [], ln, 0, n + 1
+            elif hdr is None:
+                if line.strip(): raise SequenceDataError(f'{path}: line {ln}: sequence data before the first FASTA header')
+            else:
+                chunks.append(line.strip()); size += len(chunks[-1])
+                if max_len and size > max_len:
+                    raise SequenceDataError(f'{path}: record {n} (>{hdr[:60]}, line {at}): longer than {max_len:,} bp{too_long}')
+    if hdr is not None: yield hdr, ''.join(chunks), at
+    if not n: raise SequenceDataError(f'{path}: no FASTA records')
+
 def read_fasta(path: str | Path) -> list[tuple[str, str, int]]:
     "FASTA records as (header without '>', sequence as written, line of the header)"
-    path = Path(path); text = _open_text(path)
-    recs, hdr, chunks, at = [], None, [], 0
-    for ln, line in enumerate(text.splitlines(), 1):
-        if line.startswith('>'):
-            if hdr is not None: recs.append((hdr, ''.join(chunks), at))
-            hdr, chunks, at = line[1:].strip(), [], ln
-        elif hdr is None:
-            if line.strip(): raise SequenceDataError(f'{path}: line {ln}: sequence data before the first FASTA header')
-        else: chunks.append(line.strip())
-    if hdr is not None: recs.append((hdr, ''.join(chunks), at))
-    if not recs: raise SequenceDataError(f'{path}: no FASTA records')
-    return recs
+    return list(iter_fasta(path))
 
 def _fasta_labels(path: Path, headers: Sequence[str], label) -> tuple[list, str]:
     if label is None:
@@ -323,64 +343,178 @@ def _read_per_class(files: Mapping, **opts) -> Dataset:
             if not p.is_file(): raise SequenceDataError(f'{p}: no such file (class {lab!r})')
             parts.append(_read_file(p, **opts, fixed_label=lab))
     return _make_dataset([s for p in parts for s in p[0]], np.concatenate([p[1] for p in parts]),
-                         _merge_reports([p[2] for p in parts]))
+                         merge_reports([p[2] for p in parts]))
 
 def _has_parquet(folder: Path) -> bool:
     return any(folder.rglob('*.parquet'))
 
-def read_dataset(source, split: str | None = None, **opts) -> Dataset:
-    "A validated `Dataset(sequence: str, label: int64)` from a file, folder of splits, {label: path}, registered name or hub id"
-    if split is not None and split not in ('train', 'dev', 'test'):
-        split = SPLIT_ALIASES.get(split, split)
-        if split not in ('train', 'dev', 'test'): raise ValueError(f"split must be 'train', 'dev' or 'test', not {split!r}")
-    if isinstance(source, Mapping): return _read_per_class(source, **opts)
+# %% ../nbs/00_data.ipynb #a1c0e5d1
+DEFAULT_DEV_FRACTION = 0.1  # read_splits of a single file carves this much of it as dev unless told otherwise
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    "What a data source is, decided once by `resolve_source`"
+    kind: str                 # 'classes' ({label: path}), 'registered', 'folder' (split files), 'hub', 'file'
+    target: object            # the mapping, the registered name, the folder or file Path, or the hub repo id / folder
+    files: dict | None = None # 'folder': {split: path}
+    task: str | None = None   # 'hub': the task given as REPO:TASK
+
+def resolve_source(source) -> Source:
+    "Classify a data source once: {label: path}, registered name, folder of splits, hub id (or hub-like folder), or file"
+    if isinstance(source, Source): return source
+    if isinstance(source, Mapping): return Source('classes', source)
     name = str(source)
-    if name in _REGISTRY:
-        spec = _REGISTRY[name]
-        if split is None: raise SequenceDataError(f'{name}: pass split= (one of {list(spec["splits"])}) or use read_splits')
-        if split not in spec['splits']: raise SequenceDataError(f'{name}: no split {split!r} (available: {list(spec["splits"])})')
-        return spec['loader'](split, **opts)
+    if name in _REGISTRY: return Source('registered', name)
     path = Path(source).expanduser()
     if path.is_dir():
-        if _has_parquet(path) and not split_files(path): return _read_hub(str(path), split, **opts)
         files = split_files(path)
-        if not files: raise SequenceDataError(f'{path}: no split files (train/dev|val|valid/test) in this folder')
-        if split is None: raise SequenceDataError(f'{path}: pass split= (one of {list(files)}) or use read_splits')
-        if split not in files: raise SequenceDataError(f'{path}: no {split} file (found {[f.name for f in files.values()]})')
-        path = files[split]
-    elif split is not None and path.is_file():
-        raise SequenceDataError(f'{path}: split= is for folders, names and hub ids, not single files')
-    if path.is_file():
-        s, lab, rep = _read_file(path, **opts)
-        return _make_dataset(s, lab, rep)
+        if files: return Source('folder', path, files=files)
+        if _has_parquet(path): return Source('hub', str(path))
+        raise SequenceDataError(f'{path}: no split files (train/dev|val|valid/test) in this folder')
+    if path.is_file(): return Source('file', path)
     looks_like_file = path.suffix.lower() in (*_TABLE_SUFFIXES, '.gz') or name.startswith(('.', '/', '~')) or name.count('/') > 1
     if looks_like_file: raise SequenceDataError(f'{source}: no such file or folder')
     m = _HUB_RE.match(name)
-    if m:
-        if m.group(2): opts.setdefault('task', m.group(2))
-        return _read_hub(m.group(1), split, **opts)
+    if m: return Source('hub', m.group(1), task=m.group(2))
     raise SequenceDataError(f'{source}: not a file, a folder, a registered name ({sorted(_REGISTRY)}) or a hub id')
 
+def _source_splits(src: Source) -> tuple:
+    "The splits a resolved source has (a file is one train split; a hub repo is asked)"
+    if src.kind == 'registered': return _REGISTRY[src.target]['splits']
+    if src.kind == 'folder': return tuple(s for s in ('train', 'dev', 'test') if s in src.files)
+    if src.kind in ('file', 'classes'): return ('train',)
+    try: names = datasets.get_dataset_split_names(src.target)
+    except Exception as e: raise SequenceDataError(f'{src.target}: not a folder of splits, a registered name or a hub id ({e})') from e
+    return tuple(s for s in ('train', 'dev', 'test') if s in {SPLIT_ALIASES.get(n, n) for n in names})
+
+def _read_split(src: Source, split: str | None, **opts) -> Dataset:
+    "One split of a resolved source as it is stored (no carving); a file or {label: path} is read whole"
+    if src.kind == 'classes': return _read_per_class(src.target, **opts)
+    if src.kind == 'registered':
+        spec = _REGISTRY[src.target]
+        if split is None: raise SequenceDataError(f'{src.target}: pass split= (one of {list(spec["splits"])}) or use read_splits')
+        if split not in spec['splits']: raise SequenceDataError(f'{src.target}: no split {split!r} (available: {list(spec["splits"])})')
+        return spec['loader'](split, **opts)
+    if src.kind == 'hub':
+        if src.task: opts.setdefault('task', src.task)
+        return _read_hub(src.target, split, **opts)
+    path = src.target
+    if src.kind == 'folder':
+        if split is None: raise SequenceDataError(f'{path}: pass split= (one of {list(src.files)}) or use read_splits')
+        if split not in src.files: raise SequenceDataError(f'{path}: no {split} file (found {[f.name for f in src.files.values()]})')
+        path = src.files[split]
+    s, lab, rep = _read_file(path, **opts)
+    return _make_dataset(s, lab, rep)
+
+def _carve_dev(train: Dataset, dev_fraction: float, seed: int) -> DatasetDict:
+    if not 0 < dev_fraction < 1: raise ValueError(f'dev_fraction must lie strictly between 0 and 1, not {dev_fraction!r}')
+    return split_dataset(train, {'train': 1 - dev_fraction, 'dev': dev_fraction}, seed=seed)
+
+def _carves(have: Sequence[str], dev_fraction: float | None) -> bool:
+    "Whether `dev_fraction` carves a dev from the train of a source with splits `have` (it has train and no dev)"
+    return bool(dev_fraction) and 'train' in have and 'dev' not in have
+
+# %% ../nbs/00_data.ipynb #a1c0e5d2
+def read_dataset(source, split: str | None = None, dev_fraction: float | None = None, seed: int = 0, **opts) -> Dataset:
+    """A validated `Dataset(sequence: str, label: int64)` from a file, folder of splits, {label: path}, registered name or hub id.
+
+    `split` picks train/dev/test of a folder, name or hub id; a single file is read whole (split None). With
+    `dev_fraction`, a source without a dev split (a single file is one train split) gets a seeded (`seed`),
+    stratified dev carved from its train: `split='dev'` returns it and `split='train'` the rest, exactly
+    `read_splits(source, dev_fraction=dev_fraction, seed=seed)[split]`."""
+    if split is not None and split not in ('train', 'dev', 'test'):
+        split = SPLIT_ALIASES.get(split, split)
+        if split not in ('train', 'dev', 'test'): raise ValueError(f"split must be 'train', 'dev' or 'test', not {split!r}")
+    src = resolve_source(source)
+    if split in ('train', 'dev') and dev_fraction and _carves(_source_splits(src), dev_fraction):
+        return _carve_dev(_read_split(src, 'train', **opts), dev_fraction, seed)[split]
+    if src.kind == 'file' and split is not None:
+        raise SequenceDataError(f'{src.target}: split= is for folders, names and hub ids, not single files '
+                                "(or pass dev_fraction= to carve a seeded dev from the file: split='train' or 'dev')")
+    return _read_split(src, split, **opts)
+
 def read_splits(source, dev_fraction: float | None = None, seed: int = 0, **opts) -> DatasetDict:
-    "Every split of `source` that exists (train/dev/test); with `dev_fraction`, carve a missing dev from train"
-    name = str(source)
+    """Every split of `source` that exists (train/dev/test); with `dev_fraction`, carve a missing dev from train.
+
+    A single CSV/TSV/FASTA file (plain or gzip) is the train split, and a seeded (`seed`), stratified dev is always
+    carved from it: `dev_fraction` of its rows, default `DEFAULT_DEV_FRACTION` (0.1). Other sources without a dev
+    split get one only when `dev_fraction` is given."""
     if isinstance(source, Mapping): raise SequenceDataError('read_splits needs a folder, a name or a hub id, not {label: path}')
-    if name in _REGISTRY: splits = _REGISTRY[name]['splits']
-    elif Path(name).expanduser().is_dir() and split_files(Path(name).expanduser()): splits = tuple(split_files(Path(name).expanduser()))
-    else:
-        m = _HUB_RE.match(name) if not Path(name).expanduser().exists() else None
-        repo = m.group(1) if m else name
-        if m and m.group(2): opts.setdefault('task', m.group(2))
-        try: names = datasets.get_dataset_split_names(repo)
-        except Exception as e: raise SequenceDataError(f'{source}: not a folder of splits, a registered name or a hub id ({e})') from e
-        splits = tuple(SPLIT_ALIASES.get(n, n) for n in names if SPLIT_ALIASES.get(n, n) in ('train', 'dev', 'test'))
-        source = repo
-    dd = DatasetDict({s: read_dataset(source, s, **opts) for s in ('train', 'dev', 'test') if s in splits})
-    if dev_fraction and 'dev' not in dd and 'train' in dd:
-        parts = split_dataset(dd['train'], {'train': 1 - dev_fraction, 'dev': dev_fraction}, seed=seed)
-        dd['train'], dd['dev'] = parts['train'], parts['dev']
-        dd = DatasetDict({s: dd[s] for s in ('train', 'dev', 'test') if s in dd})
-    return dd
+    src = resolve_source(source)
+    if src.kind == 'file' and dev_fraction is None: dev_fraction = DEFAULT_DEV_FRACTION
+    have = _source_splits(src)
+    dd = dict(_carve_dev(_read_split(src, 'train', **opts), dev_fraction, seed)) if _carves(have, dev_fraction) else {}
+    dd.update({s: _read_split(src, s, **opts) for s in have if s not in dd})
+    return DatasetDict({s: dd[s] for s in ('train', 'dev', 'test') if s in dd})
+
+# %% ../nbs/00_data.ipynb #c3c0e5d2
+class RecordStream:
+    """Validated records of one CSV/TSV/FASTA file (plain or gzip), read as they are consumed.
+
+    Iterating yields batches `{'id', 'number', 'sequence', 'label'}` of up to `batch_rows` records, so memory holds one
+    batch (and one FASTA record, at most `max_record` bp; `too_long` is added to that message). `id` is the FASTA
+    header's first word, or a table's `id`/`name` column, else the 1-based record number (`number`). `labelled`: None
+    takes labels when the file has them (a `label`/`class` column, or `label=` for FASTA), True requires them, False
+    ignores them; `has_labels` says which. Checks as in `read_dataset` (`iupac`, `min_len`, `drop_invalid`, ...);
+    `report` adds up what was read, dropped and mapped so far."""
+    def __init__(self, path, batch_rows: int = 4096, labelled: bool | None = None, label=None, sequence_col: str | None = None,
+                 label_col: str | None = None, max_record: int | None = None, too_long: str = '', **checks):
+        self.path, self.batch_rows, self.label, self.checks = Path(path), batch_rows, label, checks
+        self.max_record, self.too_long = max_record, too_long
+        if not self.path.is_file(): raise SequenceDataError(f'{path}: no such file')
+        with _open_stream(self.path) as f: head = f.read(20000)
+        self.kind = _sniff(self.path, head)
+        if self.kind == 'parquet': raise SequenceDataError(f'{path}: parquet files are read whole: use read_dataset')
+        if self.kind == 'fasta': self.has_labels = labelled is not False and label is not None
+        else:
+            cols = pd.read_csv(io.StringIO(head), sep=self._sep, dtype=str, nrows=0).columns if head.strip() else []
+            if not len(cols): raise SequenceDataError(f'{path}: no rows')
+            self._scol, lcol = _table_columns(self.path, cols, sequence_col, label_col)
+            self._lcol = lcol if labelled is not False else None
+            self._idcol = next((c for c in cols if str(c).strip().lower() in ('id', 'name')), None)
+            self.has_labels = self._lcol is not None or (labelled is not False and label is not None)
+        if labelled and not self.has_labels:
+            if self.kind == 'fasta': _fasta_labels(self.path, [], None)  # raises the message saying how to give labels
+            want = repr(label_col) if label_col else "'label' or 'class'"
+            raise SequenceDataError(f'{path}: missing column {want} (found {list(cols)}); pass label= for a file of one class')
+        self.report = merge_reports([])
+
+    @property
+    def _sep(self) -> str: return '\t' if self.kind == 'tsv' else ','
+
+    def _fasta_batches(self):
+        recs, base = iter_fasta(self.path, self.max_record, self.too_long), 0
+        while chunk := list(itertools.islice(recs, self.batch_rows)):
+            hdrs = [h for h, _, _ in chunk]
+            raw, hint = _fasta_labels(self.path, hdrs, self.label) if self.has_labels else (None, '')
+            where = lambda i, c=chunk, b=base: f'record {b + i + 1} (>{c[i][0][:60]}, line {c[i][2]})'
+            ids = [h.split()[0] if h.split() else str(base + i + 1) for i, h in enumerate(hdrs)]
+            yield ids, [s for _, s, _ in chunk], raw, where, hint
+            base += len(chunk)
+
+    def _table_batches(self):
+        base = 0
+        with _open_stream(self.path) as f:
+            try:
+                for df in pd.read_csv(f, sep=self._sep, dtype=str, keep_default_na=False, na_filter=False,
+                                      skip_blank_lines=False, chunksize=self.batch_rows):
+                    n = len(df); nums = range(base + 1, base + n + 1)
+                    raw = df[self._lcol] if self._lcol is not None else [self.label] * n if self.has_labels else None
+                    ids = df[self._idcol].tolist() if self._idcol is not None else [str(i) for i in nums]
+                    yield ids, df[self._scol], raw, (lambda i, b=base: f'row {b + i + 1} (line {b + i + 2})'), ''
+                    base += n
+            except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
+                raise SequenceDataError(f'{self.path}: cannot read as {self.kind.upper()}: {e}') from e
+
+    def __iter__(self) -> Iterator[dict]:
+        base = 0
+        for ids, seqs, raw, where, hint in (self._fasta_batches() if self.kind == 'fasta' else self._table_batches()):
+            s, lab, rep, kept = _validate(str(self.path), seqs, raw, where, missing_hint=hint, return_rows=True, **self.checks)
+            self.report = {**merge_reports([self.report, rep]), 'sources': [str(self.path)]}
+            yield {'id': [str(ids[i]) for i in kept], 'number': base + 1 + kept, 'sequence': s,
+                   'label': lab if self.has_labels else None}
+            base += len(ids)
+        if base == 0: raise SequenceDataError(f'{self.path}: no rows')
 
 # %% ../nbs/00_data.ipynb #8e0c4a44
 def recipe_negatives(positives, seed: int = 0, n_blocks: int = 20, keep: int = 8) -> list[str]:
@@ -550,7 +684,7 @@ def _arabidopsis_splits(**opts) -> DatasetDict:
     return split_dataset(full, seed=0)
 
 def _register_builtin():
-    folder = lambda name: (lambda split, **o: read_dataset(_shared(name), split, **o))
+    folder = lambda name: (lambda split, **o: _read_split(resolve_source(_shared(name)), split, **o))
     register_dataset('promoter_300', folder('promoter_300'), ('train', 'dev'), 2, ['non-promoter', 'promoter'],
                      'human promoters (-249..+50) vs DeePromoter-recipe negatives, 300 bp', overwrite=True)
     register_dataset('prom_core_70', folder('prom_core_70'), ('train', 'dev'), 2, ['non-promoter', 'promoter'],
