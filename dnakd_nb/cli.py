@@ -11,7 +11,7 @@ from typing import Callable
 # %% auto #0
 __all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command_line', 'given', 'add_params', 'data_check',
            'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_validate', 'kaggle_push', 'kaggle_status',
-           'kaggle_output', 'evaluate_cmd', 'bench_cmd']
+           'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'push_cmd']
 
 # %% ../nbs/13_cli.ipynb #7ecfc388
 _COMMANDS: list[Callable] = []
@@ -290,6 +290,24 @@ def _add_bench(sub):
     b.add_argument('--seed', type=int, help='seed of the random weights and of the sequence sample (default 0)')
     b.add_argument('--note', help='a note stored with the run')
     b.add_argument('--out', help='the JSON file (default results/bench/bench.json)')
+
+# %% ../nbs/13_cli.ipynb #8d6654a0
+def push_cmd(args) -> int:
+    "`dnakd push`: upload a shareable model folder to a hub repository (`hub.push_model`)"
+    from dnakd_nb.hub import push_model
+    url = push_model(args.model, args.repo, private=not args.public, **given(commit_message=args.message))
+    print(f'{args.prog}: {args.model} -> {url}')
+    return 0
+
+@subcommand
+def _add_push(sub):
+    p = leaf(sub.add_parser('push', help='upload a saved model folder (weights, tokenizer, model card) to the Hugging Face hub',
+                            description='upload a saved model folder (weights, tokenizer, model card) to the Hugging Face hub; '
+                                        'the token comes from $HF_TOKEN or `hf auth login`'), push_cmd)
+    p.add_argument('--model', required=True, help='the model folder (save_pretrained + save_tokenizer + write_model_card)')
+    p.add_argument('--repo', required=True, help='hub repository id, e.g. you/cnn-mini-promoter')
+    p.add_argument('--public', action='store_true', help='create the repository public (default private)')
+    p.add_argument('--message', help='commit message (default: dnakd: upload <folder>)')
 
 # %% ../nbs/13_cli.ipynb #85f1e3bc
 #| eval: false

@@ -24,8 +24,8 @@ __all__ = ['CNN_PRESETS', 'SCRATCH_PRESETS', 'STUDY_PARAMS', 'STUDENTS', 'ENSEMB
            'DilatedCNNForSequenceClassification', 'TokenCNNConfig', 'TokenCNNForSequenceClassification',
            'resolve_layer_map', 'TeacherInitError', 'TeacherInitReport', 'init_from_teacher',
            'student_config_from_teacher', 'make_student_from_teacher', 'DNABert2HybridConfig',
-           'DNABert2HybridForSequenceClassification', 'make_hybrid_from_teacher', 'StudentSpec', 'register_student',
-           'student_zoo', 'build_student', 'study_reconstructions', 'size_table', 'EnsembleConfig',
+           'DNABert2HybridForSequenceClassification', 'make_hybrid_from_teacher', 'label_maps', 'StudentSpec',
+           'register_student', 'student_zoo', 'build_student', 'study_reconstructions', 'size_table', 'EnsembleConfig',
            'EnsembleForSequenceClassification', 'ensemble_from_models']
 
 # %% ../nbs/04_students.ipynb #da131d65
@@ -431,6 +431,17 @@ SCRATCH_PRESETS = {
 }
 STUDY_PARAMS = {'transformer-4l': 32.5e6, 'hybrid-3l-1conv': 26.3e6, 'cnn-4l': 3.1e6, 'hybrid-cnn-3l': 26.3e6}
 
+# %% ../nbs/04_students.ipynb #dce582cf
+def label_maps(names_or_num_labels: Sequence[str] | int) -> dict:
+    "`{'id2label': {0: name0, ...}, 'label2id': {name0: 0, ...}}` from label names, or `LABEL_i` names from a count"
+    if isinstance(names_or_num_labels, int):
+        if names_or_num_labels < 1: raise ValueError(f'label_maps: need at least one label, got {names_or_num_labels}')
+        names = [f'LABEL_{i}' for i in range(names_or_num_labels)]
+    else: names = [str(n) for n in names_or_num_labels]
+    if not names: raise ValueError('label_maps: no label names given')
+    if len(set(names)) != len(names): raise ValueError(f'label_maps: label names repeat: {names}')
+    return {'id2label': dict(enumerate(names)), 'label2id': {n: i for i, n in enumerate(names)}}
+
 # %% ../nbs/04_students.ipynb #b49c373e
 @dataclass
 class StudentSpec:
@@ -452,9 +463,11 @@ def student_zoo() -> dict[str, StudentSpec]:
     "The registered student families by name"
     return dict(STUDENTS)
 
-def build_student(name: str, teacher: nn.Module | None = None, **overrides) -> PreTrainedModel:
-    "Build the student family `name` (initialised from `teacher` when it is a teacher-initialised family)"
+def build_student(name: str, teacher: nn.Module | None = None, labels: Sequence[str] | int | None = None,
+                  **overrides) -> PreTrainedModel:
+    "Build the student family `name` (from `teacher` if teacher-initialised), with `labels` (names or a count) in its config"
     if name not in STUDENTS: raise KeyError(f'build_student: unknown student {name!r}; known: {", ".join(STUDENTS)}')
+    if labels is not None: overrides = {**label_maps(labels), **overrides}
     spec = STUDENTS[name]
     if teacher is not None and not spec.teacher_init:
         raise ValueError(f'build_student: {name!r} is trained from scratch; it takes no teacher')

@@ -11,9 +11,10 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['NUC_ALPHABET', 'NUC_PAD', 'NUC_MASK', 'NUC_VOCAB_SIZE', 'SPECIAL_TOKENS', 'SPECIAL_IDS', 'encode_nucleotides',
-           'encode_batch', 'decode_nucleotides', 'one_hot', 'reverse_complement', 'rc_ids', 'rc_one_hot',
-           'load_dnabert2_tokenizer', 'mean_tokens', 'train_bpe', 'TokenCollator', 'NucleotideCollator']
+__all__ = ['NUC_ALPHABET', 'NUC_PAD', 'NUC_MASK', 'NUC_VOCAB_SIZE', 'SPECIAL_TOKENS', 'SPECIAL_IDS', 'NUC_TOKENS',
+           'encode_nucleotides', 'encode_batch', 'decode_nucleotides', 'one_hot', 'reverse_complement', 'rc_ids',
+           'rc_one_hot', 'load_dnabert2_tokenizer', 'mean_tokens', 'train_bpe', 'TokenCollator', 'NucleotideCollator',
+           'nucleotide_tokenizer']
 
 # %% ../nbs/01_tokenize.ipynb #2f757572
 NUC_ALPHABET = 'ACGTN'
@@ -206,3 +207,19 @@ class NucleotideCollator:
         ids, lengths = encode_batch(seqs, max_len=self.max_len)
         mask = (torch.arange(ids.shape[1]) < lengths[:, None]).long()
         return _finish({'input_ids': ids, 'attention_mask': mask}, labels, idx)
+
+# %% ../nbs/01_tokenize.ipynb #d785df06
+NUC_TOKENS = {**{c: i for i, c in enumerate(NUC_ALPHABET)}, '[PAD]': NUC_PAD, '[MASK]': NUC_MASK}
+
+def nucleotide_tokenizer(model_max_length: int | None = None):
+    "A `PreTrainedTokenizerFast` giving `encode_nucleotides` ids (A0 C1 G2 T3 N4, [PAD] 5, [MASK] 6), any case, one per base"
+    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+    tok = Tokenizer(models.WordLevel(NUC_TOKENS, unk_token='N'))
+    tok.normalizer = normalizers.Sequence([normalizers.Replace(Regex(r'\s+'), '')] +
+                                          [normalizers.Replace(c, c.upper()) for c in NUC_ALPHABET.lower()])
+    tok.pre_tokenizer = pre_tokenizers.Split(Regex('.'), behavior='isolated')   # one token per character
+    tok.decoder = decoders.Fuse()
+    kw = {'model_max_length': model_max_length} if model_max_length else {}
+    return PreTrainedTokenizerFast(tokenizer_object=tok, pad_token='[PAD]', mask_token='[MASK]', unk_token='N',
+                                   model_input_names=['input_ids', 'attention_mask'], **kw)

@@ -9,7 +9,6 @@ import matplotlib; matplotlib.use('Agg')
 import seaborn as sns
 from dnakd_nb.core import atomic_write_json, atomic_write_text
 from dnakd_nb.evaluate import mean_std
-from dnakd_nb.plots import save_figure
 from dnakd_nb.pipeline import markdown_table
 
 here = Path(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
@@ -88,14 +87,11 @@ atomic_write_json(here/'summary.json', {'records': summary, 'paired_vs_random': 
                                         'seeds': seeds, 'pretrain_history': histories, 'seconds': seconds})
 print('\n'.join(md))
 
-# figure: dev accuracy per init × network, one panel per mode
-df['run'] = df['init'] + ' / ' + df['network'] + np.where(df['role'] == 'kd', ' (KD)', '')
-g = sns.catplot(data=pd.DataFrame(records).assign(run=lambda d: d['init'] + ' / ' + d['network'] + np.where(d['role'] == 'kd', ' (KD)', '')),
-                x='accuracy', y='run', col='mode', kind='bar', errorbar='sd', height=3.2, aspect=1.4, sharex=True)
-acc = pd.DataFrame(records)['accuracy']
-g.set(xlim=(max(0.0, np.floor(acc.min() * 20) / 20 - 0.05), min(1.0, np.ceil(acc.max() * 20) / 20)))
-g.figure.subplots_adjust(wspace=0.15); g.set_titles('{col_name}'); g.figure.suptitle('ChordMixer on promoter_300 dev: init × network (mean ± sd over seeds)', y=1.04)
-save_figure(g.figure, here/'accuracy.png')
+# figure: dev accuracy per init × network, one panel per mode (the same function results/redraw.py uses)
+from dnakd_nb.plots import plot_facet_bars
+runs = [{**r, 'run': f"{r['init']} / {r['network']}" + (' (KD)' if r['role'] == 'kd' else '')} for r in records]
+plot_facet_bars(runs, 'accuracy', 'run', 'mode', f'ChordMixer on {records[0]["dataset"]} {records[0]["split"]}: init × network',
+                path=here/'accuracy.png', col_order=list(dict.fromkeys(r['mode'] for r in records)))
 if histories:
     rows = [dict(run=k, step=h['step'], **{m: h.get(f'train_{m}') for m in ('loss', 'mnm', 'cl')}) for k, hs in histories.items() for h in hs]
     print(pd.DataFrame(rows).round(4).to_string(index=False))
