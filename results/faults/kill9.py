@@ -1,0 +1,81 @@
+"""kill -9 at random points of the default chain, then run it to the end: the records equal an uninterrupted run's.
+
+    .venv/bin/python results/faults/kill9.py [--kills 4] [--seed 0] [--runs-dir /tmp/dnakd-kill9]
+
+What `make run` does (`dnakd run --profile default`) runs twice into RUNS_DIR: `reference`, uninterrupted, and
+`killed`, whose whole process group (the runner, its notebook kernel, any forked workers) is killed with SIGKILL
+after a random number of seconds, `--kills` times, each time started again, then left to finish. Every record of the
+two runs is compared: scores (`score`, `cross`, `precision`) must be equal to the last digit; throughput records
+(`bench`) are timings of a shared machine and are compared by their keys only. Writes kill9.json and kill9.md beside
+this script: where each kill landed (stage and what it was running, from the stage's progress.json) and the
+comparison."""
+import argparse, json, os, random, signal, subprocess, sys, time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+DNAKD = [str(ROOT/'.venv'/'bin'/'dnakd'), 'run', '--profile', 'default']
+KEYS = ('kind', 'model', 'role', 'seed', 'dataset', 'split', 'length_mode', 'dtype', 'batch_size')
+SCORES = ('accuracy', 'f1', 'mcc', 'auroc', 'precision', 'recall')
+
+def start(runs: Path, name: str):
+    env = {**os.environ, 'HF_HUB_OFFLINE': '1', 'OMP_NUM_THREADS': '1'}
+    log = open(runs/f'{name}.log', 'ab')
+    return subprocess.Popen([*DNAKD, '--runs-dir', str(runs), '--name', name], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+
+def where(run: Path) -> dict:
+    "The stage that was running and what it was doing (its progress.json)"
+    for st in ('teacher', 'students', 'inference'):
+        d = run/st
+        if (d/'dnakd-running.json').exists() and not (d/'dnakd-stage.json').exists():
+            p = d/'progress.json'
+            prog = json.loads(p.read_text()) if p.exists() else {}
+            return dict(stage=st, doing=prog.get('label'), step=prog.get('step'), total=prog.get('total'))
+    return dict(stage=None)
+
+def records(run: Path) -> dict:
+    out = {}
+    for st in ('teacher', 'students', 'inference'):
+        for r in json.loads((run/st/'records.json').read_text())['records']:
+            out[tuple(str(r.get(k)) for k in KEYS) + ('n_seeds' in r,)] = r
+    return out
+
+def main(argv):
+    a = argparse.ArgumentParser(); a.add_argument('--kills', type=int, default=4); a.add_argument('--seed', type=int, default=0)
+    a.add_argument('--runs-dir', default='/tmp/dnakd-kill9'); a.add_argument('--low', type=float, default=15.0)
+    a.add_argument('--high', type=float, default=120.0)
+    args = a.parse_args(argv)
+    runs = Path(args.runs_dir); runs.mkdir(parents=True, exist_ok=True)
+    rng, t0 = random.Random(args.seed), time.time()
+    ref = start(runs, 'reference'); ref.wait()
+    if ref.returncode: sys.exit(f'the reference run failed (exit {ref.returncode}); see {runs}/reference.log')
+    kills = []
+    for k in range(args.kills):
+        p = start(runs, 'killed'); wait = rng.uniform(args.low, args.high)
+        try: p.wait(timeout=wait); kills.append(dict(after_seconds=round(wait, 1), landed='the run had finished already')); break
+        except subprocess.TimeoutExpired:
+            at = where(runs/'killed'); os.killpg(p.pid, signal.SIGKILL); p.wait()
+            kills.append(dict(after_seconds=round(wait, 1), **at)); print('killed:', kills[-1], flush=True)
+    p = start(runs, 'killed'); p.wait()
+    if p.returncode: sys.exit(f'the killed run did not finish (exit {p.returncode}); see {runs}/killed.log')
+    A, B = records(runs/'reference'), records(runs/'killed')
+    same_keys = sorted(A) == sorted(B)
+    diffs = [dict(record=dict(zip(KEYS, k)), metric=m, reference=A[k].get(m), killed=B[k].get(m))
+             for k in A if k in B and A[k]['kind'] != 'bench' for m in SCORES if A[k].get(m) != B[k].get(m)]
+    n_scores = sum(A[k]['kind'] != 'bench' for k in A)
+    res = dict(command='.venv/bin/python results/faults/kill9.py ' + ' '.join(argv), kills=kills, records=len(A),
+               score_records=n_scores, same_record_keys=same_keys, differences=diffs, equal=same_keys and not diffs,
+               minutes=round((time.time() - t0) / 60, 1))
+    (HERE/'kill9.json').write_text(json.dumps(res, indent=2) + '\n')
+    lines = ['# kill -9 during the default chain, then run to the end', '', f"Made by `{res['command']}` ({res['minutes']} min).", '',
+             '| kill | after (s) | stage | running | step |', '|---|---|---|---|---|']
+    lines += [f"| {i + 1} | {k['after_seconds']} | {k.get('stage')} | {k.get('doing') or k.get('landed', '')} | "
+              f"{k.get('step')}/{k.get('total')} |" for i, k in enumerate(kills)]
+    lines += ['', f"Records: {len(A)} in each run ({n_scores} scores, the rest throughputs); same records: {same_keys}; "
+              f"score differences: {len(diffs)}. **{'Equal' if res['equal'] else 'NOT equal'}.**", '']
+    (HERE/'kill9.md').write_text('\n'.join(lines))
+    print('\n'.join(lines))
+    return 0 if res['equal'] else 1
+
+if __name__ == '__main__': sys.exit(main(sys.argv[1:]))
