@@ -1,10 +1,11 @@
-"""kill -9 at random points of the default chain, then run it to the end: the records equal an uninterrupted run's.
+"""kill -9 at points spread over the default chain, then run it to the end: the records equal an uninterrupted run's.
 
-    .venv/bin/python results/faults/kill9.py [--kills 4] [--seed 0] [--runs-dir /tmp/dnakd-kill9]
+    .venv/bin/python results/faults/kill9.py [--seed 0] [--runs-dir /tmp/dnakd-kill9]
 
 What `make run` does (`dnakd run --profile default`) runs twice into RUNS_DIR: `reference`, uninterrupted, and
-`killed`, whose whole process group (the runner, its notebook kernel, any forked workers) is killed with SIGKILL
-after a random number of seconds, `--kills` times, each time started again, then left to finish. Every record of the
+`killed`, whose whole process group (the runner, its notebook kernel, any forked workers) is killed with SIGKILL at
+each point of `POINTS` in turn (a stage and what it is doing, at a random fraction of its steps, from the stage's
+progress.json), each time started again, then left to finish. Every record of the
 two runs is compared: scores (`score`, `cross`, `precision`) must be equal to the last digit; throughput records
 (`bench`) are timings of a shared machine and are compared by their keys only. Writes kill9.json and kill9.md beside
 this script: where each kill landed (stage and what it was running, from the stage's progress.json) and the
@@ -31,8 +32,30 @@ def where(run: Path) -> dict:
         if (d/'dnakd-running.json').exists() and not (d/'dnakd-stage.json').exists():
             p = d/'progress.json'
             prog = json.loads(p.read_text()) if p.exists() else {}
-            return dict(stage=st, doing=prog.get('label'), step=prog.get('step'), total=prog.get('total'))
+            return dict(stage=st, doing=prog.get('label'), step=prog.get('step'), total=prog.get('total'), updated=prog.get('updated'))
     return dict(stage=None)
+
+# where to kill: (stage, what it is running, lowest and highest fraction of its steps); the kill lands at a random point
+POINTS = [('teacher', 'teacher cnn-small', 0.55, 0.95),   # training, after the first epoch's checkpoint
+          ('teacher', 'teacher cnn-small', 0.05, 0.45),   # training again, before any checkpoint of this attempt
+          ('teacher', 'teacher logits', 0.0, 0.0),        # caching the logits
+          ('students', 'cnn-tiny kd', 0.2, 0.9),          # the second student run, mid-training
+          ('students', 'cnn-mini baseline', 0.0, 0.5),    # the third
+          ('inference', 'benchmark', 0.0, 0.0),           # timing the models
+          ('inference', 'across species', 0.2, 0.8)]      # scoring them
+
+def kill_at(p, run: Path, stage: str, label: str, frac: float, timeout: float = 1800) -> dict:
+    "SIGKILL the run's process group once `stage` runs `label` at `frac` of its steps (None if the run ended first)"
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if p.poll() is not None: return None
+        at = where(run)
+        fresh = (at.get('updated') or 0) > t0  # written by this attempt, not left by the one killed before
+        if fresh and at.get('stage') == stage and label in (at.get('doing') or '') and (at.get('step') or 0) >= frac * (at.get('total') or 0):
+            os.killpg(p.pid, signal.SIGKILL); p.wait()
+            return dict({k: v for k, v in at.items() if k != 'updated'}, fraction_target=round(frac, 2), seconds_after_start=round(time.time() - t0, 1))
+        time.sleep(0.2)
+    raise TimeoutError(f'the run never reached {stage}: {label}')
 
 def records(run: Path) -> dict:
     out = {}
@@ -42,21 +65,18 @@ def records(run: Path) -> dict:
     return out
 
 def main(argv):
-    a = argparse.ArgumentParser(); a.add_argument('--kills', type=int, default=4); a.add_argument('--seed', type=int, default=0)
-    a.add_argument('--runs-dir', default='/tmp/dnakd-kill9'); a.add_argument('--low', type=float, default=15.0)
-    a.add_argument('--high', type=float, default=120.0)
+    a = argparse.ArgumentParser(); a.add_argument('--seed', type=int, default=0); a.add_argument('--runs-dir', default='/tmp/dnakd-kill9')
     args = a.parse_args(argv)
     runs = Path(args.runs_dir); runs.mkdir(parents=True, exist_ok=True)
     rng, t0 = random.Random(args.seed), time.time()
     ref = start(runs, 'reference'); ref.wait()
     if ref.returncode: sys.exit(f'the reference run failed (exit {ref.returncode}); see {runs}/reference.log')
     kills = []
-    for k in range(args.kills):
-        p = start(runs, 'killed'); wait = rng.uniform(args.low, args.high)
-        try: p.wait(timeout=wait); kills.append(dict(after_seconds=round(wait, 1), landed='the run had finished already')); break
-        except subprocess.TimeoutExpired:
-            at = where(runs/'killed'); os.killpg(p.pid, signal.SIGKILL); p.wait()
-            kills.append(dict(after_seconds=round(wait, 1), **at)); print('killed:', kills[-1], flush=True)
+    for stage, label, lo, hi in POINTS:
+        p = start(runs, 'killed')
+        k = kill_at(p, runs/'killed', stage, label, rng.uniform(lo, hi))
+        if k is None: kills.append(dict(stage=stage, doing=label, landed='the run had finished already')); break
+        kills.append(k); print('killed:', k, flush=True)
     p = start(runs, 'killed'); p.wait()
     if p.returncode: sys.exit(f'the killed run did not finish (exit {p.returncode}); see {runs}/killed.log')
     A, B = records(runs/'reference'), records(runs/'killed')
@@ -69,8 +89,8 @@ def main(argv):
                minutes=round((time.time() - t0) / 60, 1))
     (HERE/'kill9.json').write_text(json.dumps(res, indent=2) + '\n')
     lines = ['# kill -9 during the default chain, then run to the end', '', f"Made by `{res['command']}` ({res['minutes']} min).", '',
-             '| kill | after (s) | stage | running | step |', '|---|---|---|---|---|']
-    lines += [f"| {i + 1} | {k['after_seconds']} | {k.get('stage')} | {k.get('doing') or k.get('landed', '')} | "
+             '| kill | seconds after (re)start | stage | running | step |', '|---|---|---|---|---|']
+    lines += [f"| {i + 1} | {k.get('seconds_after_start')} | {k.get('stage')} | {k.get('doing') or k.get('landed', '')} | "
               f"{k.get('step')}/{k.get('total')} |" for i, k in enumerate(kills)]
     lines += ['', f"Records: {len(A)} in each run ({n_scores} scores, the rest throughputs); same records: {same_keys}; "
               f"score differences: {len(diffs)}. **{'Equal' if res['equal'] else 'NOT equal'}.**", '']
