@@ -11,7 +11,7 @@ from typing import Callable
 # %% auto #0
 __all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command_line', 'given', 'add_params', 'data_check',
            'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_validate', 'kaggle_push', 'kaggle_status',
-           'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'push_cmd']
+           'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'push_cmd', 'export_cmd']
 
 # %% ../nbs/13_cli.ipynb #7ecfc388
 _COMMANDS: list[Callable] = []
@@ -280,7 +280,7 @@ def _add_bench(sub):
     b.add_argument('--batch-sizes', type=int, nargs='+', metavar='B', help='default 1 16 128')
     b.add_argument('--threads', type=int, help='torch threads (default: the current count)')
     b.add_argument('--dtypes', nargs='+', help='float32 bfloat16 (CPU default), float16 (CUDA), int8 (CPU)')
-    b.add_argument('--int8', action='store_true', help='add dynamically quantised int8 rows (CPU)')
+    b.add_argument('--int8', action='store_true', help='add dynamic int8 rows (CPU; nn.Linear only, so models mostly of convolutions get none: see dnakd export --int8)')
     b.add_argument('--include-tokenization', action='store_true', help='time the collator inside each batch')
     b.add_argument('--warmup', type=int, help='untimed batches per model (default 2)')
     b.add_argument('--repeats', type=int, help='timed batches per model (default 10)')
@@ -308,6 +308,28 @@ def _add_push(sub):
     p.add_argument('--repo', required=True, help='hub repository id, e.g. you/cnn-mini-promoter')
     p.add_argument('--public', action='store_true', help='create the repository public (default private)')
     p.add_argument('--message', help='commit message (default: dnakd: upload <folder>)')
+
+# %% ../nbs/13_cli.ipynb #fd90c63a
+def export_cmd(args) -> int:
+    "`dnakd export`: ONNX (and int8) graph of a saved model, checked against PyTorch (`export.export_model`)"
+    from dnakd_nb.export import export_model
+    rep = export_model(args.model, args.onnx, args.int8, data=args.data,
+                       **given(check_split=args.split, calibration_split=args.calibration_split, n=args.n, tokenizer=args.tokenizer))
+    print(json.dumps(rep, indent=2))
+    return 0
+
+@subcommand
+def _add_export(sub):
+    e = leaf(sub.add_parser('export', help='export a saved model to ONNX (and int8), checked against PyTorch',
+                            description='export a saved model to ONNX (and int8), checked against PyTorch'), export_cmd)
+    e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    e.add_argument('--onnx', required=True, metavar='OUT', help='the ONNX file to write')
+    e.add_argument('--int8', metavar='OUT', help='also write a static int8 graph here (needs --data for calibration)')
+    e.add_argument('--data', help='sequences to check against PyTorch (and calibrate int8 on): any data source')
+    e.add_argument('--split', help='split checked (default dev)')
+    e.add_argument('--calibration-split', help='split the int8 calibration reads (default train)')
+    e.add_argument('--n', type=int, help='sequences checked and used for calibration (default 256)')
+    e.add_argument('--tokenizer', help='tokenizer folder for a BPE model without one beside it')
 
 # %% ../nbs/13_cli.ipynb #85f1e3bc
 #| eval: false
