@@ -377,10 +377,9 @@ def run_benchmark(models: Mapping[str, nn.Module | str | Path], out_path: str | 
     if figures and any(r['model'] == run['teacher'] for r in run['records']):
         from dnakd_nb.plots import plot_speedups, plot_pareto
         import matplotlib.pyplot as plt
-        for dt in run['dtypes']:
-            plt.close(plot_speedups(run, teacher=run['teacher'], dtype=dt, path=out_path.with_name(f'{out_path.stem}_speedups_{dt}.png')))
-        for dt in run.get('onnx_dtypes', []):
-            plt.close(plot_speedups(run, teacher=run['teacher'], dtype=dt, against='float32',
+        what = f"{run['data']} {split or ''}, {run['n_sequences']} sequences".replace('  ', ' ')
+        for dt, ref in [(d, 'same') for d in run['dtypes']] + [(d, 'float32') for d in run.get('onnx_dtypes', [])]:
+            plt.close(plot_speedups(run, teacher=run['teacher'], dtype=dt, against=ref, data=what,
                                     path=out_path.with_name(f'{out_path.stem}_speedups_{dt}.png')))
         if accuracy_records is not None:
             plt.close(plot_pareto(run, accuracy_records, teacher=run['teacher'], path=out_path.with_name(f'{out_path.stem}_pareto.png')))

@@ -71,7 +71,7 @@ run = run_benchmark(models, here/'bench.json', data='promoter_300', split='dev',
                     threads=1, dtypes=('float32',), warmup=2, repeats=5, teacher='dnabert2-117m', onnx_models=onnx_models,
                     note='one thread on a 2-core machine shared with other jobs: use the same-run ratios', command=command,
                     verbose=True)
-run['models'] = {k: (rel(v) if isinstance(v, Path) else v) for k, v in run['models'].items()}
+run['models'] = {k: (rel(v) if Path(v).exists() else v) for k, v in run['models'].items()}   # no machine paths in records
 atomic_write_json(here/'bench.json', run)
 speed = [dict(model=r['model'], backend=r.get('backend', 'pytorch'), dtype=r['dtype'], batch_size=r['batch_size'],
               throughput=r['throughput'], latency_ms_median=r['latency_ms_median'], speedup_vs_dnabert2_117m_fp32=r['speedup_vs_teacher_fp32'])
