@@ -14,10 +14,11 @@ from torch import nn
 from .core import atomic_write_json, atomic_write_text, read_json, shared_data_dir
 
 # %% auto #0
-__all__ = ['TORCH_DTYPES', 'VALID_DTYPES', 'MEMORY_METHODS', 'num_threads', 'matmul_gflops', 'precision_context',
-           'quantize_linear_int8', 'default_tokenizer', 'forward', 'flops_per_sequence', 'model_bytes',
-           'peak_memory_mb', 'benchmark', 'speedups', 'bench_sequences', 'find_models', 'teacher_standin', 'dir_names',
-           'bench_models', 'run_benchmark', 'bench_table', 'load_original_dnabert2', 'native_like', 'compare_original']
+__all__ = ['TORCH_DTYPES', 'VALID_DTYPES', 'MIN_LINEAR_SHARE', 'MEMORY_METHODS', 'num_threads', 'matmul_gflops',
+           'precision_context', 'linear_share', 'quantize_linear_int8', 'default_tokenizer', 'forward',
+           'flops_per_sequence', 'model_bytes', 'peak_memory_mb', 'benchmark', 'attach_speedups', 'speedups',
+           'benchmark_onnx', 'bench_sequences', 'find_models', 'teacher_standin', 'dir_names', 'bench_models',
+           'run_benchmark', 'bench_table', 'load_original_dnabert2', 'native_like', 'compare_original']
 
 # %% ../nbs/07_bench.ipynb #958b25bb
 @contextmanager
@@ -57,8 +58,16 @@ def precision_context(device: str | torch.device, dtype: str):
     if dtype in ('float32', 'int8'): return nullcontext()
     return torch.autocast(dev, dtype=TORCH_DTYPES[dtype])
 
+MIN_LINEAR_SHARE = 0.5  # dynamic int8 rows only for models with at least this share of their weights in nn.Linear
+
+def linear_share(model: nn.Module) -> float:
+    "Share of the compute-bearing weights (nn.Linear + convolutions) that sit in nn.Linear: what dynamic int8 can touch"
+    lin = sum(m.weight.numel() for m in model.modules() if isinstance(m, nn.Linear))
+    conv = sum(m.weight.numel() for m in model.modules() if isinstance(m, (nn.Conv1d, nn.Conv2d)))
+    return lin / max(lin + conv, 1)
+
 def quantize_linear_int8(model: nn.Module) -> nn.Module:
-    "A copy of `model` with every `nn.Linear` dynamically quantised to int8 (CPU inference)"
+    "A copy of `model` with every `nn.Linear` dynamically quantised to int8 (CPU inference; convolutions untouched)"
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')  # torch.ao.quantization announces its move to torchao
         from torch.ao.quantization import quantize_dynamic
@@ -176,7 +185,11 @@ def benchmark(models: Mapping[str, nn.Module | str | Path], sequences: Sequence[
         kinds = {name: getattr(m.config, 'input_kind', None) for name, m in loaded.items()}
         tok = tokenizer if tokenizer is not None or 'bpe' not in kinds.values() else default_tokenizer()
         cols = {name: collator_for(m, tok, max_len=max_tokens if kinds[name] == 'bpe' else max_len) for name, m in loaded.items()}
-        quant = {name: quantize_linear_int8(m) for name, m in loaded.items()} if 'int8' in dtypes else {}
+        share = {name: linear_share(m) for name, m in loaded.items()}
+        skipped = {n: f'{s:.1%} of its weights are nn.Linear: dynamic int8 would time float32' for n, s in share.items()
+                   if 'int8' in dtypes and s < MIN_LINEAR_SHARE}
+        for n, why in skipped.items(): say(f'no int8 row for {n}: {why}')
+        quant = {name: quantize_linear_int8(m) for name, m in loaded.items() if name not in skipped} if 'int8' in dtypes else {}
         probe = _batches(sequences, min(16, len(sequences)), 1)[0]
         info = {}
         for name, m in loaded.items():
@@ -222,7 +235,8 @@ def benchmark(models: Mapping[str, nn.Module | str | Path], sequences: Sequence[
                            'tokenization': 'included in latency' if include_tokenization else 'excluded from latency; see tokenize_ms_median',
                            'input_kind': info[name]['input_kind'], 'tokens_mean': info[name]['tokens_mean'],
                            'repeats': repeats, 'warmup': warmup,
-                           'quantization': 'dynamic int8 nn.Linear (torch.ao.quantization.quantize_dynamic)' if dtype == 'int8' else None}
+                           'quantization': f'dynamic int8 of nn.Linear only ({share[name]:.1%} of the weights; '
+                                           'torch.ao.quantization.quantize_dynamic)' if dtype == 'int8' else None}
                     records.append(rec)
                     say(f"{dtype:>8} bs {bs:>4} {name:>20}: {rec['throughput']:10.1f} seq/s, median {med:8.2f} ms, "
                         f"p90 {rec['latency_ms_p90']:8.2f} ms")
@@ -239,15 +253,19 @@ def benchmark(models: Mapping[str, nn.Module | str | Path], sequences: Sequence[
            'seq_len_bp_mean': float(np.mean([len(s) for s in sequences])), 'teacher': teacher,
            'include_tokenization': include_tokenization,
            'matmul_gflops_start': peak_start, 'matmul_gflops_end': peak_end, 'matmul_n': matmul_n,
-           'records': records}
-    run['speedups'] = speedups(records, teacher)
+           'records': records, 'int8_skipped': skipped if 'int8' in dtypes else {}}
+    return attach_speedups(run)
+
+# %% ../nbs/07_bench.ipynb #3516b60a
+def attach_speedups(run: dict) -> dict:
+    "Set the run's `speedups` and each record's `speedup` / `speedup_vs_teacher_fp32` from its records; returns the run"
+    run['speedups'] = speedups(run['records'], run['teacher'])
     by = {(s['model'], s['dtype'], s['batch_size']): s for s in run['speedups']}
-    for rec in records:
+    for rec in run['records']:
         s = by.get((rec['model'], rec['dtype'], rec['batch_size']), {})
         rec['speedup'], rec['speedup_vs_teacher_fp32'] = s.get('speedup_vs_teacher'), s.get('speedup_vs_teacher_fp32')
     return run
 
-# %% ../nbs/07_bench.ipynb #3516b60a
 def speedups(records: Sequence[Mapping], teacher: str = 'dnabert2-117m') -> list[dict]:
     "Throughput ratios of every row to the teacher row at the same device, threads, dtype and batch size"
     key = lambda r, dt=None: (r['device'], r['threads'], dt or r['dtype'], r['batch_size'])
@@ -259,6 +277,31 @@ def speedups(records: Sequence[Mapping], teacher: str = 'dnabert2-117m') -> list
         out.append({'model': r['model'], 'device': r['device'], 'dtype': r['dtype'], 'batch_size': r['batch_size'],
                     'speedup_vs_teacher': r['throughput'] / t if t else None,
                     'speedup_vs_teacher_fp32': r['throughput'] / t32 if t32 else None})
+    return out
+
+# %% ../nbs/07_bench.ipynb #52907fad
+def benchmark_onnx(onnx_models: Mapping[str, tuple], sequences: Sequence[str], batch_sizes: Sequence[int] = (1, 16, 128),
+                   threads: int = 1, warmup: int = 2, repeats: int = 10, tokenizer=None, verbose: bool = True) -> list[dict]:
+    "Time ONNX graphs with onnxruntime: `{row name: (onnx path, model or config, dtype label)}` → bench-style records"
+    from dnakd_nb.evaluate import collator_for, count_params
+    from dnakd_nb.export import onnx_logits, onnx_session
+    out = []
+    for name, (path, model, dtype) in onnx_models.items():
+        sess, col = onnx_session(path, threads), collator_for(model, tokenizer)
+        params = count_params(model) if isinstance(model, nn.Module) else None
+        for bs in batch_sizes:
+            batches = [col(ex) for ex in _batches(sequences, bs, warmup + repeats)]
+            for b in batches[:warmup]: onnx_logits(sess, b)
+            lat = []
+            for b in batches[warmup:]:
+                t = time.perf_counter(); onnx_logits(sess, b); lat.append((time.perf_counter() - t) * 1e3)
+            med = float(np.median(lat))
+            out.append({'model': name, 'role': 'student', 'backend': 'onnxruntime', 'onnx': Path(path).name, 'params': params,
+                        'device': 'cpu', 'threads': threads, 'dtype': dtype, 'batch_size': bs, 'throughput': bs / med * 1e3,
+                        'latency_ms_median': med, 'latency_ms_p90': float(np.percentile(lat, 90)), 'repeats': repeats,
+                        'warmup': warmup, 'input_kind': getattr(getattr(model, 'config', model), 'input_kind', None),
+                        'quantization': 'static int8 QDQ (onnxruntime quantize_static)' if 'int8' in dtype else None})
+            if verbose: print(f"{dtype:>12} bs {bs:>4} {name:>20}: {out[-1]['throughput']:10.1f} seq/s, median {med:8.2f} ms")
     return out
 
 # %% ../nbs/07_bench.ipynb #0dd73aeb
@@ -317,10 +360,15 @@ def bench_models(teacher_size: str | None = '117m', model_dirs: Sequence[str | P
 def run_benchmark(models: Mapping[str, nn.Module | str | Path], out_path: str | Path,
                   data: str | Path | Sequence[str] = 'promoter_300', split: str | None = 'dev', n_sequences: int = 512,
                   note: str = '', command: str | None = None, seed: int = 0, accuracy_records=None,
-                  figures: bool = True, **kwargs) -> dict:
-    "Benchmark `models` (name → module or saved folder) on `data`; write the run's JSON (and figures) at `out_path`"
+                  figures: bool = True, onnx_models: Mapping[str, tuple] | None = None, **kwargs) -> dict:
+    "Benchmark `models` (name → module or saved folder; `onnx_models` as `benchmark_onnx` takes) on `data`; write JSON + figures"
     seqs = bench_sequences(data, split, n_sequences, seed)
     run = benchmark(models, seqs, **kwargs)
+    if onnx_models:
+        keys = ('batch_sizes', 'threads', 'warmup', 'repeats', 'tokenizer', 'verbose')
+        run['records'] += benchmark_onnx(onnx_models, seqs, **{k: (run[k] if k in run else kwargs[k]) for k in keys if k in run or k in kwargs})
+        run['onnx_dtypes'] = list(dict.fromkeys(r['dtype'] for r in run['records'] if r.get('backend') == 'onnxruntime'))
+        attach_speedups(run)
     run.update(data=str(data) if isinstance(data, (str, Path)) else 'sequences given', split=split, seed=seed,
                note=note, command=command or ' '.join(sys.argv))
     run['models'] = {k: str(v) if isinstance(v, (str, Path)) else type(v).__name__ for k, v in models.items()}
@@ -329,8 +377,10 @@ def run_benchmark(models: Mapping[str, nn.Module | str | Path], out_path: str | 
     if figures and any(r['model'] == run['teacher'] for r in run['records']):
         from dnakd_nb.plots import plot_speedups, plot_pareto
         import matplotlib.pyplot as plt
-        for dt in run['dtypes']:
-            plt.close(plot_speedups(run, teacher=run['teacher'], dtype=dt, path=out_path.with_name(f'{out_path.stem}_speedups_{dt}.png')))
+        what = f"{run['data']} {split or ''}, {run['n_sequences']} sequences".replace('  ', ' ')
+        for dt, ref in [(d, 'same') for d in run['dtypes']] + [(d, 'float32') for d in run.get('onnx_dtypes', [])]:
+            plt.close(plot_speedups(run, teacher=run['teacher'], dtype=dt, against=ref, data=what,
+                                    path=out_path.with_name(f'{out_path.stem}_speedups_{dt}.png')))
         if accuracy_records is not None:
             plt.close(plot_pareto(run, accuracy_records, teacher=run['teacher'], path=out_path.with_name(f'{out_path.stem}_pareto.png')))
     return run

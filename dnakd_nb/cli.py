@@ -11,7 +11,7 @@ from typing import Callable
 # %% auto #0
 __all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command_line', 'given', 'add_params', 'data_check',
            'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_validate', 'kaggle_push', 'kaggle_status',
-           'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'push_cmd']
+           'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'push_cmd', 'export_cmd', 'explain_cmd']
 
 # %% ../nbs/13_cli.ipynb #365b6696
 _COMMANDS: list[Callable] = []
@@ -280,7 +280,7 @@ def _add_bench(sub):
     b.add_argument('--batch-sizes', type=int, nargs='+', metavar='B', help='default 1 16 128')
     b.add_argument('--threads', type=int, help='torch threads (default: the current count)')
     b.add_argument('--dtypes', nargs='+', help='float32 bfloat16 (CPU default), float16 (CUDA), int8 (CPU)')
-    b.add_argument('--int8', action='store_true', help='add dynamically quantised int8 rows (CPU)')
+    b.add_argument('--int8', action='store_true', help='add dynamic int8 rows (CPU; nn.Linear only, so models mostly of convolutions get none: see dnakd export --int8)')
     b.add_argument('--include-tokenization', action='store_true', help='time the collator inside each batch')
     b.add_argument('--warmup', type=int, help='untimed batches per model (default 2)')
     b.add_argument('--repeats', type=int, help='timed batches per model (default 10)')
@@ -308,6 +308,54 @@ def _add_push(sub):
     p.add_argument('--repo', required=True, help='hub repository id, e.g. you/cnn-mini-promoter')
     p.add_argument('--public', action='store_true', help='create the repository public (default private)')
     p.add_argument('--message', help='commit message (default: dnakd: upload <folder>)')
+
+# %% ../nbs/13_cli.ipynb #fd90c63a
+def export_cmd(args) -> int:
+    "`dnakd export`: ONNX (and int8) graph of a saved model, checked against PyTorch (`export.export_model`)"
+    from dnakd_nb.export import export_model
+    rep = export_model(args.model, args.onnx, args.int8, data=args.data,
+                       **given(check_split=args.split, calibration_split=args.calibration_split, n=args.n, tokenizer=args.tokenizer))
+    print(json.dumps(rep, indent=2))
+    return 0
+
+@subcommand
+def _add_export(sub):
+    e = leaf(sub.add_parser('export', help='export a saved model to ONNX (and int8), checked against PyTorch',
+                            description='export a saved model to ONNX (and int8), checked against PyTorch'), export_cmd)
+    e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    e.add_argument('--onnx', required=True, metavar='OUT', help='the ONNX file to write')
+    e.add_argument('--int8', metavar='OUT', help='also write a static int8 graph here (needs --data for calibration)')
+    e.add_argument('--data', help='sequences to check against PyTorch (and calibrate int8 on): any data source')
+    e.add_argument('--split', help='split checked (default dev)')
+    e.add_argument('--calibration-split', help='split the int8 calibration reads (default train)')
+    e.add_argument('--n', type=int, help='sequences checked and used for calibration (default 256)')
+    e.add_argument('--tokenizer', help='tokenizer folder for a BPE model without one beside it')
+
+# %% ../nbs/13_cli.ipynb #9e3741c1
+def explain_cmd(args) -> int:
+    "`dnakd explain`: attribution figures of a model on sequences, optionally averaged at the TSS (`explain.explain`)"
+    from dnakd_nb.explain import explain
+    rep = explain(args.model, args.input, args.out, split=args.split, aggregate=args.aggregate,
+                  **given(n=args.n, target=args.target, method=args.method, tss=args.tss, n_aggregate=args.n_aggregate,
+                          ig_steps=args.ig_steps))
+    print(json.dumps(rep, indent=2))
+    return 0
+
+@subcommand
+def _add_explain(sub):
+    e = leaf(sub.add_parser('explain', help='per-base attribution (ISM, integrated gradients) of a model on sequences',
+                            description='per-base attribution (ISM, integrated gradients) of a model on sequences'), explain_cmd)
+    e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    e.add_argument('input', help='a DNA sequence, or any data source (FASTA, CSV, folder of splits, registered name)')
+    e.add_argument('--out', required=True, help='folder for the figures and JSON')
+    e.add_argument('--split', help='split of a folder or registered name')
+    e.add_argument('--n', type=int, help='sequences explained one by one (default 4)')
+    e.add_argument('--target', type=int, help='class explained (default the last, e.g. promoter)')
+    e.add_argument('--method', choices=['both', 'ism', 'ig'], help='default both (ISM only for BPE models)')
+    e.add_argument('--tss', type=int, help='position of the TSS in the sequences (promoter_300: 249)')
+    e.add_argument('--aggregate', action='store_true', help='also average over the source\'s sequences of the target class')
+    e.add_argument('--n-aggregate', type=int, help='sequences averaged (default 500 for IG, a fifth of that for ISM)')
+    e.add_argument('--ig-steps', type=int, help='integration steps of IG (default 64)')
 
 # %% ../nbs/13_cli.ipynb #4ba58edc
 #| eval: false

@@ -75,8 +75,8 @@ def masked_pool(h: torch.Tensor, mask: torch.Tensor | None, how: str = 'mean') -
     raise ValueError(f"masked_pool: how must be 'mean', 'max' or 'mean_max', got {how!r}")
 
 def conv_mask(mask: torch.Tensor | None) -> torch.Tensor | None:
-    "The mask the convolution blocks need: None when every position is real (saves the masking work)"
-    return None if mask is None or bool(mask.all()) else mask
+    "The mask the convolution blocks use: `mask` itself (no data-dependent shortcut, so exported graphs keep it as an input)"
+    return mask
 
 def pooled_width(width: int, how: str) -> int:
     "Width of `masked_pool`'s output"

@@ -83,9 +83,9 @@ def redraw_speedups(run_json: str, labels: dict | None = None):
     run = read_json(HERE/run_json)
     data = f"{run.get('data')} {run.get('split')}, {run['n_sequences']} sequences"
     stem = Path(run_json).stem
-    for dt in run['dtypes']:
+    for dt, ref in [(d, 'same') for d in run['dtypes']] + [(d, 'float32') for d in run.get('onnx_dtypes', [])]:
         rel = str(Path(run_json).with_name(f'{stem}_speedups_{dt}.png'))
-        draw(rel, lambda p: plot_speedups(run, teacher=run['teacher'], dtype=dt, path=p, data=data, labels=labels))
+        draw(rel, lambda p: plot_speedups(run, teacher=run['teacher'], dtype=dt, against=ref, path=p, data=data, labels=labels))
 
 def inference_points(teacher_dir: Path | None, students_records: Path | None, per_seed_records: Path | None = None):
     "Dev records of the teacher and students as 03_inference builds them: label 'family role', teacher by its name"
@@ -191,6 +191,7 @@ if __name__ == '__main__':
     redraw_pareto('cross_species/promoter_300/bench/bench_pareto.png', 'cross_species/promoter_300/bench/bench.json',
                   inference_points(None, None, HERE/'promoter_300'/'records.json'), teacher='cnn-small-ensemble3')
     redraw_species('cross_species/promoter_300/cross_species', teacher_label='cnn-small-ensemble3')
+    redraw_speedups('onnx/bench.json')
     redraw_kd_grid()
     for run in sorted(p.name for p in (HERE/'multiclass').iterdir() if (p/'records.json').exists()): redraw_multiclass(run)
     redraw_findna()
