@@ -11,7 +11,7 @@ from typing import Callable
 # %% auto #0
 __all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command_line', 'given', 'add_params', 'data_check',
            'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_validate', 'kaggle_push', 'kaggle_status',
-           'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'push_cmd']
+           'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'predict_cmd', 'scan_cmd', 'push_cmd']
 
 # %% ../nbs/13_cli.ipynb #78428059
 _COMMANDS: list[Callable] = []
@@ -227,7 +227,8 @@ def evaluate_cmd(args) -> int:
     from dnakd_nb.evaluate import evaluate
     rec = evaluate(args.model, args.data, args.split, record=given(role=args.role, command=command_line(args)),
                    **given(batch_size=args.batch_size, device=args.device, length=args.length,
-                           length_mode=args.length_mode, out=args.out, tokenizer=args.tokenizer, iupac=args.iupac))
+                           length_mode=args.length_mode, out=args.out, tokenizer=args.tokenizer, iupac=args.iupac,
+                           label=args.label))
     print(json.dumps(rec, indent=2, default=str))
     return 0
 
@@ -243,6 +244,7 @@ def _add_evaluate(sub):
     e.add_argument('--device', help='cpu, cuda, ... (default: the best available)')
     e.add_argument('--tokenizer', help='tokenizer folder for a BPE model without one beside it')
     e.add_argument('--iupac', choices=['reject', 'n'], help='IUPAC ambiguity codes: reject (default) or map to N')
+    e.add_argument('--label', type=_label_arg, help='FASTA labels: a fixed integer, or a regex whose first group is the label')
     e.add_argument('--role', help="record field role: teacher, baseline or kd")
     e.add_argument('--out', help='folder for the JSON record (<dataset>_<split>.json)')
 
@@ -290,6 +292,63 @@ def _add_bench(sub):
     b.add_argument('--seed', type=int, help='seed of the random weights and of the sequence sample (default 0)')
     b.add_argument('--note', help='a note stored with the run')
     b.add_argument('--out', help='the JSON file (default results/bench/bench.json)')
+
+# %% ../nbs/13_cli.ipynb #d4c0e5d2
+def predict_cmd(args) -> int:
+    "`dnakd predict`: class probabilities of every record of CSV/TSV/FASTA files (`predict.predict_file`)"
+    from dnakd_nb.predict import predict_file
+    rep = predict_file(args.model, args.inputs, out=args.out, progress=not args.quiet,
+                       **given(batch_size=args.batch_size, both_strands=args.both_strands or None, iupac=args.iupac,
+                               label=args.label, device=args.device, length=args.length, long=args.long,
+                               drop_invalid=args.drop_invalid or None))
+    dropped = sum(rep['dropped'].values())
+    print(f"{args.prog}: {rep['rows']:,} records scored{f', {dropped:,} dropped' if dropped else ''} → {args.out}")
+    return 0
+
+def scan_cmd(args) -> int:
+    "`dnakd scan`: windows of a genome on both strands, BED hits and bedGraph scores (`scan.scan_genome`)"
+    from dnakd_nb.scan import scan_genome
+    from dnakd_nb.core import atomic_write_json
+    s = scan_genome(args.model, args.fasta, args.out, progress=not args.quiet,
+                    **given(bedgraph=args.bedgraph, window=args.window, stride=args.stride, strands=args.strands,
+                            threshold=args.threshold, batch_size=args.batch_size, method=args.method, target=args.target,
+                            iupac=args.iupac, min_n_run=args.min_n_run, device=args.device, processes=args.processes))
+    s['command'] = command_line(args)
+    if args.summary: atomic_write_json(args.summary, s)
+    print(json.dumps(s, indent=2))
+    return 0
+
+def _common_model_args(p, what: str):
+    p.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    p.add_argument('--out', required=True, help=what)
+    p.add_argument('--batch-size', type=int, help='sequences per model call')
+    p.add_argument('--iupac', choices=['reject', 'n'], help='IUPAC ambiguity codes: reject (default) or map to N')
+    p.add_argument('--device', help='cpu, cuda, ... (default: the best available)')
+    p.add_argument('--quiet', action='store_true', help='no progress bar')
+
+@subcommand
+def _add_predict_scan(sub):
+    p = leaf(sub.add_parser('predict', help='class probabilities of every record of CSV/TSV/FASTA files (TSV out)', description='class probabilities of every record of CSV/TSV/FASTA files, plain or gzip, streamed; one TSV row per record'), predict_cmd)
+    p.add_argument('inputs', nargs='+', metavar='INPUT', help='CSV/TSV/FASTA files (plain or .gz), labelled or not')
+    _common_model_args(p, 'the TSV to write (atomically)')
+    p.add_argument('--both-strands', action='store_true', help='average each class probability over the record and its reverse complement')
+    p.add_argument('--label', type=_label_arg, help='FASTA labels to carry through: a fixed integer, or a regex whose first group is the label')
+    p.add_argument('--length', type=int, help="the model's training length (default config.train_length)")
+    p.add_argument('--long', choices=['crop', 'error', 'whole'], help='records longer than the training length: score the centred window (crop, default), refuse, or score whole')
+    p.add_argument('--drop-invalid', action='store_true', help='drop bad records (counted) instead of failing')
+    s = leaf(sub.add_parser('scan', help='scan a genome FASTA in windows on both strands: BED hits, bedGraph scores', description='scan every record of a FASTA file (plain or gzip) in windows on both strands: BED hits, bedGraph scores'), scan_cmd)
+    s.add_argument('fasta', help='genome FASTA (plain or .gz)')
+    _common_model_args(s, 'the BED file of merged windows above the threshold')
+    s.add_argument('--bedgraph', help='bedGraph of window scores (both strands: NAME.plus.bedGraph and NAME.minus.bedGraph)')
+    s.add_argument('--window', type=int, help="window length (default the model's config.train_length)")
+    s.add_argument('--stride', type=int, help='bp between window starts (default 1 with shared features, window/10 windowed)')
+    s.add_argument('--strands', choices=['both', '+', '-'], help='strands to scan (default both)')
+    s.add_argument('--threshold', type=float, help='score of a hit (default 0.5)')
+    s.add_argument('--method', choices=['auto', 'shared', 'windowed'], help='shared per-position features (CNN students) or windowed evaluation (default auto)')
+    s.add_argument('--target', help='class whose probability is the score: a name or index (default the last class)')
+    s.add_argument('--min-n-run', type=int, help='windows containing this many Ns in a row are skipped (default 10)')
+    s.add_argument('--processes', type=int, help='accelerate ranks sharing the chunks (GPUs, else CPU processes; default 1)')
+    s.add_argument('--summary', help='also write the summary JSON here')
 
 # %% ../nbs/13_cli.ipynb #7ad8a320
 def push_cmd(args) -> int:
