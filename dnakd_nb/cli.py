@@ -10,8 +10,8 @@ from typing import Callable
 
 # %% auto #0
 __all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command_line', 'given', 'add_params', 'data_check',
-           'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_validate', 'kaggle_push', 'kaggle_status',
-           'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'predict_cmd', 'scan_cmd', 'push_cmd']
+           'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_dataset', 'kaggle_validate', 'kaggle_push',
+           'kaggle_status', 'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'predict_cmd', 'scan_cmd', 'push_cmd']
 
 # %% ../nbs/13_cli.ipynb #78428059
 _COMMANDS: list[Callable] = []
@@ -166,8 +166,18 @@ def kaggle_build(args) -> int:
     from dnakd_nb.kaggle_kernels import build_kernels
     from dnakd_nb.pipeline import parse_overrides
     folders = build_kernels(**given(out=args.out, username=args.username, stages=args.stages, nbs_dir=args.nbs_dir),
-                            overrides=parse_overrides(args.param), is_private=not args.public)
+                            overrides=parse_overrides(args.param), is_private=not args.public, dataset=args.dataset,
+                            resume=args.resume or ())
     print(f"{args.prog}: {len(folders)} kernel folders: {' '.join(map(str, folders))}")
+    return 0
+
+def kaggle_dataset(args) -> int:
+    "`dnakd kaggle dataset`: the shared-data dataset folder (`kaggle_kernels.build_dataset`); `--push` uploads it (`push_dataset`)"
+    from dnakd_nb.kaggle_kernels import build_dataset, push_dataset
+    from dnakd_nb.pipeline import parse_overrides
+    folder = build_dataset(args.out, **given(username=args.username, data_dir=args.data_dir, stages=args.stages, nbs_dir=args.nbs_dir),
+                           overrides=parse_overrides(args.param))
+    if args.push: push_dataset(folder, **given(notes=args.message), public=args.public)
     return 0
 
 def kaggle_validate(args) -> int:
@@ -206,7 +216,22 @@ def _add_kaggle(sub):
     b.add_argument('--stages', nargs='+', metavar='STAGE', help='build only these stages (default: all)')
     b.add_argument('--public', action='store_true', help='make the kernels public (default private)')
     b.add_argument('--nbs-dir', help="folder the stages' notebooks are relative to (default nbs)")
+    b.add_argument('--resume', nargs='+', metavar='STAGE', help="continue these stages from their kernel's previous version's output "
+                   "(the kernel lists itself in kernel_sources): after a version stopped by Kaggle's time limit")
+    b.add_argument('--no-dataset', dest='dataset', action='store_false', help='attach no shared-data dataset (kernels that read it then skip or fail)')
     add_params(b, 'notebook parameter for every stage declaring KEY, or STAGE.KEY (repeatable)')
+    d = leaf(ksub.add_parser('dataset', help='write the shared-data dataset folder the kernels read; --push publishes it',
+                             description='copy the ../shared/data folders the Kaggle stages read into a Kaggle dataset folder '
+                                         '(USER/dnakd-shared-data), validate it offline; --push creates it or a new version'), kaggle_dataset)
+    d.add_argument('--out', default='build/kaggle-dataset', help='the dataset folder (default build/kaggle-dataset, git-ignored)')
+    d.add_argument('--username', help='your Kaggle user name, for the dataset id (default $KAGGLE_USERNAME)')
+    d.add_argument('--data-dir', help='the shared data folder (default $DNAKD_DATA or ../shared/data)')
+    d.add_argument('--stages', nargs='+', metavar='STAGE', help='only the data these stages read (default: all)')
+    d.add_argument('--nbs-dir', help="folder the stages' notebooks are relative to (default nbs)")
+    d.add_argument('--push', action='store_true', help='then create the dataset on Kaggle, or a new version of it (needs credentials)')
+    d.add_argument('--public', action='store_true', help='create it public (default private)')
+    d.add_argument('--message', help='version notes of a new version')
+    add_params(d, 'notebook parameter the data is resolved with, as for build (repeatable)')
     v = leaf(ksub.add_parser('validate', help="check kernel folders offline with the kaggle package's own checks", description="check kernel folders offline with the kaggle package's own checks"), kaggle_validate)
     v.add_argument('folder', nargs='?', help='a kernel folder or their parent (default kaggle)')
     v.add_argument('--metadata-only', action='store_true', help='skip the check that each folder matches the sources it was built from')
