@@ -44,6 +44,8 @@ sync-check: setup
 	else echo "dnakd_nb/ is in sync with nbs/"; fi
 	@# the committed Kaggle kernels embed the package and the experiment notebooks: they must be rebuilt with them
 	$(BIN)/dnakd kaggle validate kaggle || { echo "kaggle/ is stale: run '$(BIN)/dnakd kaggle build --username dnakd' and commit"; exit 1; }
+	@# records and committed files name no absolute path of the machine they were made on
+	$(BIN)/python tools/relative_paths.py --check . && echo "no absolute machine paths in the repository"
 
 export: setup
 	$(BIN)/nbdev_export

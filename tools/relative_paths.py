@@ -32,7 +32,7 @@ def tracked(paths) -> list:
 
 def main(argv):
     check = '--check' in argv
-    files = tracked([a for a in argv if a != '--check'] or ['results'])
+    files = [f for f in tracked([a for a in argv if a != '--check'] or ['results']) if f != Path(__file__).resolve()]  # not its own patterns
     bad = []
     for f in files:
         try: text = f.read_text(encoding='utf-8')

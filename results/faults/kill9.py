@@ -1,6 +1,6 @@
 """kill -9 at points spread over the default chain, then run it to the end: the records equal an uninterrupted run's.
 
-    .venv/bin/python results/faults/kill9.py [--seed 0] [--runs-dir /tmp/dnakd-kill9]
+    .venv/bin/python results/faults/kill9.py [--seed 0] [--runs-dir DIR (default: dnakd-kill9 in the temp folder)]
 
 What `make run` does (`dnakd run --profile default`) runs twice into RUNS_DIR: `reference`, uninterrupted, and
 `killed`, whose whole process group (the runner, its notebook kernel, any forked workers) is killed with SIGKILL at
@@ -10,7 +10,7 @@ two runs is compared: scores (`score`, `cross`, `precision`) must be equal to th
 (`bench`) are timings of a shared machine and are compared by their keys only. Writes kill9.json and kill9.md beside
 this script: where each kill landed (stage and what it was running, from the stage's progress.json) and the
 comparison."""
-import argparse, json, os, random, signal, subprocess, sys, time
+import argparse, json, os, random, signal, subprocess, sys, tempfile, time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -65,7 +65,7 @@ def records(run: Path) -> dict:
     return out
 
 def main(argv):
-    a = argparse.ArgumentParser(); a.add_argument('--seed', type=int, default=0); a.add_argument('--runs-dir', default='/tmp/dnakd-kill9')
+    a = argparse.ArgumentParser(); a.add_argument('--seed', type=int, default=0); a.add_argument('--runs-dir', default=str(Path(tempfile.gettempdir())/'dnakd-kill9'))
     args = a.parse_args(argv)
     runs = Path(args.runs_dir); runs.mkdir(parents=True, exist_ok=True)
     rng, t0 = random.Random(args.seed), time.time()

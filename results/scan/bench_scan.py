@@ -1,7 +1,7 @@
 """Benchmark of `dnakd scan` (nbs/06c_scan.ipynb): windows per second, shared features vs plain windowed evaluation,
 agreement of the two, peak memory on a synthetic 100 Mbp FASTA, and a figure of a scanned synthetic region.
 
-    python results/scan/bench_scan.py --tmp /tmp/dnakd-scan-bench
+    python results/scan/bench_scan.py --tmp "$TMPDIR/dnakd-scan-bench"
 
 Writes results/scan/scan_bench.json, scan_region.png, shared_vs_windowed.png (see COMMAND.md). Nothing here reads
 real data: the genomes are random DNA generated here, the planted promoters come from `synthetic_promoters`."""
