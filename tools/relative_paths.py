@@ -2,28 +2,25 @@
 
     python tools/relative_paths.py [--check] [FILES...]   (default: every tracked file under results/)
 
-Records made before the stages wrote relative paths carry the folders of the machine they ran on: the project
-checkout, the run folder outside it, the shared data, the virtualenv, temporary files. Each prefix maps to what a
-reader of the repository can resolve: the repository root (''), the run folder ('' : paths inside a run are
-relative to it), '../shared/data/', '.venv/', '$TMPDIR/'. `--check` only lists the files that still hold one and
-exits 1 if there are any (the test suite runs it)."""
+Records made before the stages wrote relative paths carried the folders of the machine they ran on. Each prefix of
+this machine maps to what a reader of the repository can resolve: the checkout ('' : paths relative to the
+repository), its '.venv/', '../shared/data/', the Python prefix and the temporary folder ('$TMPDIR/'). A run folder
+outside the checkout has no such mapping: those paths are listed to fix by hand. `--check` only lists the files that
+still hold an absolute path and exits 1 if there are any (`make test` runs it on the whole repository)."""
 import os, re, subprocess, sys, tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# longest first: a run folder under the checkout before the checkout itself
-RULES = [(re.compile(r'/work/main/\.venv/'), '.venv/'),
-         (re.compile(r'/work/main/'), ''),
-         (re.compile(r'/work/main\b'), '.'),
-         (re.compile(r'/work/runs/[A-Za-z0-9_.+-]+/'), ''),
-         (re.compile(r'/work/runs\b'), 'results/runs'),
-         (re.compile(r'/work/shared/data/'), '../shared/data/'),
-         (re.compile(r'/(?:root|home/[A-Za-z0-9_.-]+)/\.pyenv/versions/[0-9.]+/'), '$PYTHON_PREFIX/'),
-         (re.compile(r'/tmp/'), '$TMPDIR/')]
+def rules():
+    "What each absolute prefix of this machine becomes, longest first: the checkout's venv and the checkout, the shared data"
+    shared = (ROOT.parent/'shared'/'data').resolve()
+    pairs = [(str(ROOT/'.venv') + '/', '.venv/'), (str(ROOT) + '/', ''), (str(shared) + '/', '../shared/data/'),
+             (str(Path(sys.prefix).resolve()) + '/', '$PYTHON_PREFIX/'), (tempfile.gettempdir().rstrip('/') + '/', '$TMPDIR/')]
+    return [(re.compile(re.escape(a)), b) for a, b in pairs]
 ABSOLUTE = re.compile(r'(?<![A-Za-z0-9_.$~-])/(?:work|root|home|tmp)/[A-Za-z0-9_.+-]')
 
 def rewrite(text: str) -> str:
-    for pat, rep in RULES: text = pat.sub(rep, text)
+    for pat, rep in rules(): text = pat.sub(rep, text)
     return text
 
 def tracked(paths) -> list:
