@@ -11,7 +11,8 @@ from typing import Callable
 # %% auto #0
 __all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command_line', 'given', 'add_params', 'data_check',
            'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_dataset', 'kaggle_validate', 'kaggle_push',
-           'kaggle_status', 'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'predict_cmd', 'scan_cmd', 'push_cmd']
+           'kaggle_status', 'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'predict_cmd', 'scan_cmd', 'export_cmd',
+           'explain_cmd', 'push_cmd']
 
 # %% ../nbs/13_cli.ipynb #11400675
 _COMMANDS: list[Callable] = []
@@ -374,6 +375,54 @@ def _add_predict_scan(sub):
     s.add_argument('--min-n-run', type=int, help='windows containing this many Ns in a row are skipped (default 10)')
     s.add_argument('--processes', type=int, help='accelerate ranks sharing the chunks (GPUs, else CPU processes; default 1)')
     s.add_argument('--summary', help='also write the summary JSON here')
+
+# %% ../nbs/13_cli.ipynb #fd90c63a
+def export_cmd(args) -> int:
+    "`dnakd export`: ONNX (and int8) graph of a saved model, checked against PyTorch (`export.export_model`)"
+    from dnakd_nb.export import export_model
+    rep = export_model(args.model, args.onnx, args.int8, data=args.data,
+                       **given(check_split=args.split, calibration_split=args.calibration_split, n=args.n, tokenizer=args.tokenizer))
+    print(json.dumps(rep, indent=2))
+    return 0
+
+@subcommand
+def _add_export(sub):
+    e = leaf(sub.add_parser('export', help='export a saved model to ONNX (and int8), checked against PyTorch',
+                            description='export a saved model to ONNX (and int8), checked against PyTorch'), export_cmd)
+    e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    e.add_argument('--onnx', required=True, metavar='OUT', help='the ONNX file to write')
+    e.add_argument('--int8', metavar='OUT', help='also write a static int8 graph here (needs --data for calibration)')
+    e.add_argument('--data', help='sequences to check against PyTorch (and calibrate int8 on): any data source')
+    e.add_argument('--split', help='split checked (default dev)')
+    e.add_argument('--calibration-split', help='split the int8 calibration reads (default train)')
+    e.add_argument('--n', type=int, help='sequences checked and used for calibration (default 256)')
+    e.add_argument('--tokenizer', help='tokenizer folder for a BPE model without one beside it')
+
+# %% ../nbs/13_cli.ipynb #9e3741c1
+def explain_cmd(args) -> int:
+    "`dnakd explain`: attribution figures of a model on sequences, optionally averaged at the TSS (`explain.explain`)"
+    from dnakd_nb.explain import explain
+    rep = explain(args.model, args.input, args.out, split=args.split, aggregate=args.aggregate,
+                  **given(n=args.n, target=args.target, method=args.method, tss=args.tss, n_aggregate=args.n_aggregate,
+                          ig_steps=args.ig_steps))
+    print(json.dumps(rep, indent=2))
+    return 0
+
+@subcommand
+def _add_explain(sub):
+    e = leaf(sub.add_parser('explain', help='per-base attribution (ISM, integrated gradients) of a model on sequences',
+                            description='per-base attribution (ISM, integrated gradients) of a model on sequences'), explain_cmd)
+    e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    e.add_argument('input', help='a DNA sequence, or any data source (FASTA, CSV, folder of splits, registered name)')
+    e.add_argument('--out', required=True, help='folder for the figures and JSON')
+    e.add_argument('--split', help='split of a folder or registered name')
+    e.add_argument('--n', type=int, help='sequences explained one by one (default 4)')
+    e.add_argument('--target', type=int, help='class explained (default the last, e.g. promoter)')
+    e.add_argument('--method', choices=['both', 'ism', 'ig'], help='default both (ISM only for BPE models)')
+    e.add_argument('--tss', type=int, help='position of the TSS in the sequences (promoter_300: 249)')
+    e.add_argument('--aggregate', action='store_true', help='also average over the source\'s sequences of the target class')
+    e.add_argument('--n-aggregate', type=int, help='sequences averaged (default 500 for IG, a fifth of that for ISM)')
+    e.add_argument('--ig-steps', type=int, help='integration steps of IG (default 64)')
 
 # %% ../nbs/13_cli.ipynb #5c097c7a
 def push_cmd(args) -> int:
