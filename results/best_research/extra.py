@@ -5,6 +5,8 @@
 KIND: recipe   (fresh recipe negatives of every train positive, one set per copy, label 0: keep 8 of 20 blocks)
       posneg   (each copy: the train positives again + a fresh set of recipe negatives: balanced fresh-negative epochs)
       mut3     (every train row with 3% point mutations, label kept)
+      roll     (every train positive rolled circularly by 50-250 bp either way, label 0: genomic DNA whose TSS is
+               not at position 250 - ~10% of the dev negatives are genomic, not recipe, sequences; FINDINGS.md)
 Rows get idx 47,110 + i, after the train rows' own idx 0..47,109, so one teacher cache can key both."""
 import sys
 import numpy as np, datasets
@@ -27,6 +29,9 @@ def build_extra(kind: str, copies: int, seed: int = 1) -> datasets.Dataset:
             hit = rng.random(arr.shape) < rate
             arr[hit] = np.frombuffer(b'ACGT', np.uint8)[rng.integers(0, 4, hit.sum())]
             out_s += [r.tobytes().decode() for r in arr]; out_l += labels
+        elif kind == 'roll':
+            shift = rng.integers(50, 251, len(pos)) * rng.choice([-1, 1], len(pos))
+            out_s += [p[-k:] + p[:-k] for p, k in zip(pos, shift)]; out_l += [0] * len(pos)
         else: raise ValueError(f'unknown kind {kind!r}')
     n0 = len(tr)
     return datasets.Dataset.from_dict({'sequence': out_s, 'label': out_l, 'idx': list(range(n0, n0 + len(out_s)))})

@@ -28,6 +28,26 @@ def train_rows(n, seed=0):
     tr = with_idx(splits()[0])
     return tr if not n or n >= len(tr) else tr.shuffle(seed=seed).select(range(n)).flatten_indices()
 
+_GROUPS = {}
+def dev_groups():
+    "Dev rows by kind: 'pos', 'recipe_neg' (8 of 20 blocks from a train/dev promoter), 'other_neg' (no such source)"
+    if not _GROUPS:
+        import numpy as np
+        from blocks import block_labels
+        tr, dev = splits()
+        proms = [s for s, l in zip(tr['sequence'], tr['label']) if l == 1] + [s for s, l in zip(dev['sequence'], dev['label']) if l == 1]
+        bl = block_labels(dev['sequence'], dev['label'], proms)
+        y = np.array(dev['label'])
+        _GROUPS.update(pos=y == 1, recipe_neg=(y == 0) & (bl[:, 0] >= 0), other_neg=(y == 0) & (bl[:, 0] < 0))
+    return _GROUPS
+
+def group_errors(logits) -> dict:
+    "Error rate of each dev group (see `dev_groups`)"
+    import numpy as np
+    pred = logits.argmax(-1).numpy()
+    y = np.array(splits()[1]['label'])
+    return {f'err_{g}': round(float((pred[m] != y[m]).mean()), 4) for g, m in dev_groups().items()}
+
 def dev_metrics(model, dev, col, rc_avg=True):
     "Dev metrics of the model, and of its logits averaged over both strands; the logits too"
     lg = predict(model, dev, col, batch_size=256)
@@ -36,6 +56,7 @@ def dev_metrics(model, dev, col, rc_avg=True):
         lg_rc = predict(model, _rc_dataset(dev), col, batch_size=256)
         both = 0.5 * (lg + lg_rc)
         out.update({f'rcavg_{k}': v for k, v in compute_metrics(both, dev['label'], 2).items() if isinstance(v, float)})
+        out.update({f'rcavg_{k}': v for k, v in group_errors(both).items()})
         return out, lg, lg_rc
     return out, lg, None
 
