@@ -121,6 +121,7 @@ def peak_memory_mb(model: nn.Module, batch: Mapping, device: str | torch.device 
             forward(model, batch); torch.cuda.synchronize(dev)
             return torch.cuda.max_memory_allocated(dev) / 2**20
         from torch.profiler import profile, ProfilerActivity
+        os.environ.setdefault('KINETO_LOG_LEVEL', '6')  # kineto logs two 'USDT: profiler_start/stop' lines per profile; 6 silences them (read at each start)
         with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof: forward(model, batch)
     live = peak = 0
     for e in sorted(prof.events(), key=lambda e: e.time_range.start):

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Callable
 
 # %% auto #0
-__all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command_line', 'given', 'add_params', 'data_check',
-           'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_dataset', 'kaggle_validate', 'kaggle_push',
-           'kaggle_status', 'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'predict_cmd', 'scan_cmd', 'export_cmd',
-           'explain_cmd', 'push_cmd']
+__all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command', 'group', 'command_line', 'given', 'add_params',
+           'data_check', 'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_dataset', 'kaggle_validate',
+           'kaggle_push', 'kaggle_status', 'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'predict_cmd', 'scan_cmd',
+           'export_cmd', 'explain_cmd', 'push_cmd']
 
 # %% ../nbs/13_cli.ipynb #11400675
 _COMMANDS: list[Callable] = []
@@ -56,6 +56,15 @@ def leaf(parser: argparse.ArgumentParser, func: Callable) -> argparse.ArgumentPa
     parser.set_defaults(func=func, prog=parser.prog)
     return parser
 
+def command(sub, name: str, help: str, func: Callable, **kwargs) -> argparse.ArgumentParser:
+    "Add the subcommand `name` to `sub` (its help is its description unless one is given) with the action `func(args)`"
+    return leaf(sub.add_parser(name, help=help, description=kwargs.pop('description', help), **kwargs), func)
+
+def group(sub, name: str, help: str):
+    "Add the subcommand `name` with actions of its own (`dnakd NAME ACTION`); returns their subparsers"
+    p = sub.add_parser(name, help=help, description=help)
+    return p.add_subparsers(dest=f'{name}_command', metavar='ACTION', required=True)
+
 def command_line(args) -> str:
     "The command that was run, as one shell line"
     return shlex.join(['dnakd', *getattr(args, 'argv', [])])
@@ -85,15 +94,14 @@ def data_check(args) -> int:
 def data_list(args) -> int:
     "`dnakd data list`: the registered data sets"
     from dnakd_nb.data import registered_datasets
-    for name, spec in registered_datasets().items():
-        print(f"{name:14s} splits: {'/'.join(spec['splits']):15s} classes: {spec['num_labels']}  {spec['description']}")
+    print('\n'.join(f"{name:14s} splits: {'/'.join(spec['splits']):15s} classes: {spec['num_labels']}  {spec['description']}"
+                    for name, spec in registered_datasets().items()))
     return 0
 
 @subcommand
 def _add_data(sub):
-    data = sub.add_parser('data', help='check and list data sets', description='check and list data sets')
-    dsub = data.add_subparsers(dest='data_command', metavar='ACTION', required=True)
-    c = leaf(dsub.add_parser('check', help='validate a data file, folder of splits, registered name or hub id; print a summary', description='validate a data file, folder of splits, registered name or hub id; print a summary'), data_check)
+    dsub = group(sub, 'data', 'check and list data sets')
+    c = command(dsub, 'check', 'validate a data file, folder of splits, registered name or hub id; print a summary', data_check)
     c.add_argument('path', help='CSV/TSV/FASTA file, folder of splits, registered name or hub id')
     c.add_argument('--split', choices=['train', 'dev', 'test'], help='one split of a folder, name or hub id (default: all)')
     c.add_argument('--iupac', choices=['reject', 'n'], default='reject', help='IUPAC ambiguity codes: reject (default) or map to N')
@@ -106,7 +114,7 @@ def _add_data(sub):
     c.add_argument('--task', help='hub data sets: the task to keep (e.g. promoter_all)')
     c.add_argument('--drop-invalid', action='store_true', help='drop bad rows (counted in the summary) instead of failing')
     c.add_argument('--json', action='store_true', help='print the summary as JSON')
-    leaf(dsub.add_parser('list', help='the registered data sets', description='the registered data sets'), data_list)
+    command(dsub, 'list', 'the registered data sets', data_list)
 
 # %% ../nbs/13_cli.ipynb #d3dce50b
 def run_cmd(args) -> int:
@@ -122,7 +130,7 @@ def run_cmd(args) -> int:
 
 @subcommand
 def _add_run(sub):
-    r = leaf(sub.add_parser('run', help='run the chain teacher → students → inference (papermill) and summarise it', description='run the chain teacher → students → inference (papermill) and summarise it'), run_cmd)
+    r = command(sub, 'run', 'run the chain teacher → students → inference (papermill) and summarise it', run_cmd)
     r.add_argument('--profile', help="parameter set of dnakd_nb.pipeline.PROFILES: 'default' (embedded synthetic data, tiny "
                    "configs, minutes on CPU; the default), 'real' (../shared/data, CPU-sized budgets), 'kaggle' (2×T4)")
     r.add_argument('--name', help='run name: the run goes to RUNS_DIR/NAME/ (default main)')
@@ -151,7 +159,7 @@ def sweep_cmd(args) -> int:
 
 @subcommand
 def _add_sweep(sub):
-    s = leaf(sub.add_parser('sweep', help='run one notebook over a grid of parameters, one folder per point', description='run one notebook over a grid of parameters, one folder per point'), sweep_cmd)
+    s = command(sub, 'sweep', 'run one notebook over a grid of parameters, one folder per point', sweep_cmd)
     s.add_argument('notebook', help='the notebook (with a cell tagged parameters), e.g. nbs/experiments/02_students.ipynb')
     s.add_argument('-g', '--grid', type=_grid_arg, action='append', required=True, metavar='KEY=V1,V2,...',
                    help='a parameter and its values (repeat for more keys; the grid is every combination)')
@@ -209,9 +217,8 @@ def kaggle_output(args) -> int:
 
 @subcommand
 def _add_kaggle(sub):
-    k = sub.add_parser('kaggle', help='build, validate and push the chain as Kaggle kernels (2×T4)', description='build, validate and push the chain as Kaggle kernels (2×T4)')
-    ksub = k.add_subparsers(dest='kaggle_command', metavar='ACTION', required=True)
-    b = leaf(ksub.add_parser('build', help='write one kernel folder per stage (metadata + parameterised notebook)', description='write one kernel folder per stage (metadata + parameterised notebook)'), kaggle_build)
+    ksub = group(sub, 'kaggle', 'build, validate and push the chain as Kaggle kernels (2×T4)')
+    b = command(ksub, 'build', 'write one kernel folder per stage (metadata + parameterised notebook)', kaggle_build)
     b.add_argument('--out', help='parent folder of the kernel folders (default kaggle)')
     b.add_argument('--username', help='your Kaggle user name, for the kernel ids (default $KAGGLE_USERNAME)')
     b.add_argument('--stages', nargs='+', metavar='STAGE', help='build only these stages (default: all)')
@@ -221,9 +228,9 @@ def _add_kaggle(sub):
                    "(the kernel lists itself in kernel_sources): after a version stopped by Kaggle's time limit")
     b.add_argument('--no-dataset', dest='dataset', action='store_false', help='attach no shared-data dataset (kernels that read it then skip or fail)')
     add_params(b, 'notebook parameter for every stage declaring KEY, or STAGE.KEY (repeatable)')
-    d = leaf(ksub.add_parser('dataset', help='write the shared-data dataset folder the kernels read; --push publishes it',
-                             description='copy the ../shared/data folders the Kaggle stages read into a Kaggle dataset folder '
-                                         '(USER/dnakd-shared-data), validate it offline; --push creates it or a new version'), kaggle_dataset)
+    d = command(ksub, 'dataset', 'write the shared-data dataset folder the kernels read; --push publishes it', kaggle_dataset,
+            description='copy the ../shared/data folders the Kaggle stages read into a Kaggle dataset folder '
+                                         '(USER/dnakd-shared-data), validate it offline; --push creates it or a new version')
     d.add_argument('--out', default='build/kaggle-dataset', help='the dataset folder (default build/kaggle-dataset, git-ignored)')
     d.add_argument('--username', help='your Kaggle user name, for the dataset id (default $KAGGLE_USERNAME)')
     d.add_argument('--data-dir', help='the shared data folder (default $DNAKD_DATA or ../shared/data)')
@@ -233,17 +240,17 @@ def _add_kaggle(sub):
     d.add_argument('--public', action='store_true', help='create it public (default private)')
     d.add_argument('--message', help='version notes of a new version')
     add_params(d, 'notebook parameter the data is resolved with, as for build (repeatable)')
-    v = leaf(ksub.add_parser('validate', help="check kernel folders offline with the kaggle package's own checks", description="check kernel folders offline with the kaggle package's own checks"), kaggle_validate)
+    v = command(ksub, 'validate', "check kernel folders offline with the kaggle package's own checks", kaggle_validate)
     v.add_argument('folder', nargs='?', help='a kernel folder or their parent (default kaggle)')
     v.add_argument('--metadata-only', action='store_true', help='skip the check that each folder matches the sources it was built from')
-    p = leaf(ksub.add_parser('push', help='validate, then push the kernels in chain order (needs credentials)', description='validate, then push the kernels in chain order (needs credentials)'), kaggle_push)
+    p = command(ksub, 'push', 'validate, then push the kernels in chain order (needs credentials)', kaggle_push)
     p.add_argument('folder', nargs='?', help='a kernel folder or their parent (default kaggle)')
     p.add_argument('--wait', action='store_true', help='wait for each kernel to finish before pushing the next')
     p.add_argument('--poll', type=float, help='seconds between status checks while waiting (default 60)')
     p.add_argument('--timeout', type=float, help='seconds to wait for one kernel (default 12 h)')
-    s = leaf(ksub.add_parser('status', help='status of kernels (needs credentials)', description='status of kernels (needs credentials)'), kaggle_status)
+    s = command(ksub, 'status', 'status of kernels (needs credentials)', kaggle_status)
     s.add_argument('kernel', nargs='+', help='kernel id USER/SLUG, e.g. me/dnakd-teacher')
-    o = leaf(ksub.add_parser('output', help="download a kernel's output files (needs credentials)", description="download a kernel's output files (needs credentials)"), kaggle_output)
+    o = command(ksub, 'output', "download a kernel's output files (needs credentials)", kaggle_output)
     o.add_argument('kernel', help='kernel id USER/SLUG')
     o.add_argument('--path', help='where to put the files (default .)')
 
@@ -260,7 +267,7 @@ def evaluate_cmd(args) -> int:
 
 @subcommand
 def _add_evaluate(sub):
-    e = leaf(sub.add_parser('evaluate', help='evaluate a saved model on a data source; print (and write) the record', description='evaluate a saved model on a data source; print (and write) the record'), evaluate_cmd)
+    e = command(sub, 'evaluate', 'evaluate a saved model on a data source; print (and write) the record', evaluate_cmd)
     e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
     e.add_argument('--data', required=True, help='CSV/TSV/FASTA file, folder of splits, registered name or hub id')
     e.add_argument('--split', choices=['train', 'dev', 'test'], help='split of a folder, name or hub id (none for a single file)')
@@ -296,7 +303,7 @@ def bench_cmd(args) -> int:
 
 @subcommand
 def _add_bench(sub):
-    b = leaf(sub.add_parser('bench', help='inference speed of the teacher and students side by side', description='inference speed of the teacher and students side by side'), bench_cmd)
+    b = command(sub, 'bench', 'inference speed of the teacher and students side by side', bench_cmd)
     b.add_argument('--models', nargs='+', metavar='DIR', help='saved model folders')
     b.add_argument('--students', nargs='+', metavar='NAME', help='student families of the zoo, random weights (e.g. cnn-tiny)')
     b.add_argument('--runs', help='also every saved model folder below this one (e.g. results/runs/main)')
@@ -354,7 +361,8 @@ def _common_model_args(p, what: str):
 
 @subcommand
 def _add_predict_scan(sub):
-    p = leaf(sub.add_parser('predict', help='class probabilities of every record of CSV/TSV/FASTA files (TSV out)', description='class probabilities of every record of CSV/TSV/FASTA files, plain or gzip, streamed; one TSV row per record'), predict_cmd)
+    p = command(sub, 'predict', 'class probabilities of every record of CSV/TSV/FASTA files (TSV out)', predict_cmd,
+            description='class probabilities of every record of CSV/TSV/FASTA files, plain or gzip, streamed; one TSV row per record')
     p.add_argument('inputs', nargs='+', metavar='INPUT', help='CSV/TSV/FASTA files (plain or .gz), labelled or not')
     _common_model_args(p, 'the TSV to write (atomically)')
     p.add_argument('--both-strands', action='store_true', help='average each class probability over the record and its reverse complement')
@@ -362,7 +370,8 @@ def _add_predict_scan(sub):
     p.add_argument('--length', type=int, help="the model's training length (default config.train_length)")
     p.add_argument('--long', choices=['crop', 'error', 'whole'], help='records longer than the training length: score the centred window (crop, default), refuse, or score whole')
     p.add_argument('--drop-invalid', action='store_true', help='drop bad records (counted) instead of failing')
-    s = leaf(sub.add_parser('scan', help='scan a genome FASTA in windows on both strands: BED hits, bedGraph scores', description='scan every record of a FASTA file (plain or gzip) in windows on both strands: BED hits, bedGraph scores'), scan_cmd)
+    s = command(sub, 'scan', 'scan a genome FASTA in windows on both strands: BED hits, bedGraph scores', scan_cmd,
+            description='scan every record of a FASTA file (plain or gzip) in windows on both strands: BED hits, bedGraph scores')
     s.add_argument('fasta', help='genome FASTA (plain or .gz)')
     _common_model_args(s, 'the BED file of merged windows above the threshold')
     s.add_argument('--bedgraph', help='bedGraph of window scores (both strands: NAME.plus.bedGraph and NAME.minus.bedGraph)')
@@ -387,8 +396,7 @@ def export_cmd(args) -> int:
 
 @subcommand
 def _add_export(sub):
-    e = leaf(sub.add_parser('export', help='export a saved model to ONNX (and int8), checked against PyTorch',
-                            description='export a saved model to ONNX (and int8), checked against PyTorch'), export_cmd)
+    e = command(sub, 'export', 'export a saved model to ONNX (and int8), checked against PyTorch', export_cmd)
     e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
     e.add_argument('--onnx', required=True, metavar='OUT', help='the ONNX file to write')
     e.add_argument('--int8', metavar='OUT', help='also write a static int8 graph here (needs --data for calibration)')
@@ -410,8 +418,7 @@ def explain_cmd(args) -> int:
 
 @subcommand
 def _add_explain(sub):
-    e = leaf(sub.add_parser('explain', help='per-base attribution (ISM, integrated gradients) of a model on sequences',
-                            description='per-base attribution (ISM, integrated gradients) of a model on sequences'), explain_cmd)
+    e = command(sub, 'explain', 'per-base attribution (ISM, integrated gradients) of a model on sequences', explain_cmd)
     e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
     e.add_argument('input', help='a DNA sequence, or any data source (FASTA, CSV, folder of splits, registered name)')
     e.add_argument('--out', required=True, help='folder for the figures and JSON')
@@ -434,9 +441,9 @@ def push_cmd(args) -> int:
 
 @subcommand
 def _add_push(sub):
-    p = leaf(sub.add_parser('push', help='upload a saved model folder (weights, tokenizer, model card) to the Hugging Face hub',
-                            description='upload a saved model folder (weights, tokenizer, model card) to the Hugging Face hub; '
-                                        'the token comes from $HF_TOKEN or `hf auth login`'), push_cmd)
+    p = command(sub, 'push', 'upload a saved model folder (weights, tokenizer, model card) to the Hugging Face hub', push_cmd,
+            description='upload a saved model folder (weights, tokenizer, model card) to the Hugging Face hub; '
+                                        'the token comes from $HF_TOKEN or `hf auth login`')
     p.add_argument('--model', required=True, help='the model folder (save_pretrained + save_tokenizer + write_model_card)')
     p.add_argument('--repo', required=True, help='hub repository id, e.g. you/cnn-mini-promoter')
     p.add_argument('--public', action='store_true', help='create the repository public (default private)')

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from transformers import PreTrainedConfig, AutoConfig, AutoModel, AutoModelForSequenceClassification
 from transformers.modeling_outputs import BaseModelOutputWithPooling, SequenceClassifierOutput
 from .tokens import NUC_PAD, NUC_VOCAB_SIZE, one_hot, rc_one_hot
-from .students import (MaskedConvBlock, CNNPreTrainedModel, masked_pool, conv_mask, conv_stack,
+from .students import (MaskedConvBlock, CNNPreTrainedModel, masked_pool, conv_mask, conv_stack, check_choice, DilatedStem,
                                register_student, count_params, forward_flops)
 
 # %% auto #0
@@ -53,7 +53,7 @@ class AttentionPool(nn.Module):
 # %% ../nbs/04b_convnets.ipynb #b3e5f70a
 HEAD_POOLS = ('mean', 'max', 'mean_max', 'attention')
 
-class PatchCNNConfig(PreTrainedConfig):
+class PatchCNNConfig(DilatedStem, PreTrainedConfig):
     "Full-resolution residual CNN → patch pooling → residual CNN over patches → pooled linear head, on one-hot bases"
     model_type = 'dnakd_patch_cnn'
     def __init__(self, width: int = 64, kernel_size: int = 9, dilations: Sequence[int] = (1, 2), patch: int = 15,
@@ -61,11 +61,10 @@ class PatchCNNConfig(PreTrainedConfig):
                  patch_dilations: Sequence[int] = (1, 2), pool: str = 'mean_max', position_embedding: bool = False,
                  max_patches: int = 64, dropout: float = 0.1, classifier_dropout: float = 0.1, rc_mode: str = 'none',
                  vocab_size: int = NUC_VOCAB_SIZE, pad_token_id: int = NUC_PAD, input_kind: str = 'nucleotide', **kwargs):
-        if patch_pool not in POOLS: raise ValueError(f'PatchCNNConfig: patch_pool must be one of {POOLS}, got {patch_pool!r}')
-        if pool not in HEAD_POOLS: raise ValueError(f'PatchCNNConfig: pool must be one of {HEAD_POOLS}, got {pool!r}')
-        if rc_mode not in ('none', 'average'): raise ValueError(f"PatchCNNConfig: rc_mode must be 'none' or 'average', got {rc_mode!r}")
+        for field, value, choices in (('patch_pool', patch_pool, POOLS), ('pool', pool, HEAD_POOLS),
+                                      ('rc_mode', rc_mode, ('none', 'average')), ('input_kind', input_kind, ('nucleotide',))):
+            check_choice('PatchCNNConfig', field, value, choices)
         if not 0 <= patch_offset < patch: raise ValueError(f'PatchCNNConfig: need 0 <= patch_offset < patch, got {patch_offset}, {patch}')
-        if input_kind != 'nucleotide': raise ValueError(f'PatchCNNConfig: input_kind must be nucleotide, got {input_kind!r}')
         self.width, self.kernel_size, self.dilations = width, kernel_size, list(dilations)
         self.patch, self.patch_offset, self.patch_pool, self.patch_width = patch, patch_offset, patch_pool, patch_width
         self.patch_kernel, self.patch_dilations, self.pool = patch_kernel, list(patch_dilations), pool
@@ -75,10 +74,7 @@ class PatchCNNConfig(PreTrainedConfig):
         super().__init__(pad_token_id=pad_token_id, **kwargs)
     @property
     def hidden_size(self) -> int: return self.patch_width
-    @property
-    def receptive_field(self) -> int:
-        "Bases one full-resolution position sees before patch pooling"
-        return 1 + (self.kernel_size - 1) * (1 + sum(self.dilations))
+
 
 # %% ../nbs/04b_convnets.ipynb #d51c2580
 class PatchCNNModel(CNNPreTrainedModel):

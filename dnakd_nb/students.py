@@ -20,8 +20,8 @@ from .core import count_params
 
 # %% auto #0
 __all__ = ['CNN_PRESETS', 'SCRATCH_PRESETS', 'STUDY_PARAMS', 'STUDENTS', 'ENSEMBLE_COMBINE', 'dummy_inputs', 'count_flops',
-           'forward_flops', 'masked_pool', 'conv_mask', 'pooled_width', 'conv_stack', 'MaskedConvBlock',
-           'DilatedCNNConfig', 'he_init_conv', 'conv_blocks', 'CNNPreTrainedModel', 'DilatedCNNModel',
+           'forward_flops', 'masked_pool', 'conv_mask', 'pooled_width', 'conv_stack', 'MaskedConvBlock', 'check_choice',
+           'DilatedStem', 'DilatedCNNConfig', 'he_init_conv', 'conv_blocks', 'CNNPreTrainedModel', 'DilatedCNNModel',
            'DilatedCNNForSequenceClassification', 'TokenCNNConfig', 'TokenCNNForSequenceClassification',
            'resolve_layer_map', 'TeacherInitError', 'TeacherInitReport', 'init_from_teacher',
            'student_config_from_teacher', 'make_student_from_teacher', 'DNABert2HybridConfig',
@@ -110,26 +110,33 @@ class MaskedConvBlock(nn.Module):
         return h if m is None else h * m
 
 # %% ../nbs/04_students.ipynb #9bf3c1d2
-class DilatedCNNConfig(PreTrainedConfig):
+def check_choice(owner: str, field: str, value, choices) -> None:
+    "Refuse a config field's `value` unless it is one of `choices`, naming the config and the field"
+    if value not in choices: raise ValueError(f'{owner}: {field} must be one of {tuple(choices)}, got {value!r}')
+
+class DilatedStem:
+    "Mixin of the configs of a CNN made of a stem convolution and one convolution per dilation, all of `kernel_size`"
+    @property
+    def receptive_field(self) -> int:
+        "Bases one position after the last dilated block sees (before any pooling)"
+        return 1 + (self.kernel_size - 1) * (1 + sum(self.dilations))
+
+class DilatedCNNConfig(DilatedStem, PreTrainedConfig):
     "Residual dilated 1-D CNN on nucleotide one-hot input"
     model_type = 'dnakd_dilated_cnn'
     def __init__(self, width: int = 128, kernel_size: int = 5, dilations: Sequence[int] = (1, 2, 4, 8, 16, 1),
                  dropout: float = 0.1, classifier_dropout: float = 0.1, pool: str = 'mean', rc_mode: str = 'none',
                  vocab_size: int = NUC_VOCAB_SIZE, pad_token_id: int = NUC_PAD, input_kind: str = 'nucleotide',
                  **kwargs):
-        if rc_mode not in ('none', 'average'): raise ValueError(f"DilatedCNNConfig: rc_mode must be 'none' or 'average', got {rc_mode!r}")
-        if pool not in ('mean', 'max', 'mean_max'): raise ValueError(f'DilatedCNNConfig: unknown pool {pool!r}')
-        if input_kind != 'nucleotide': raise ValueError(f'DilatedCNNConfig: input_kind must be nucleotide, got {input_kind!r}')
+        for field, value, choices in (('rc_mode', rc_mode, ('none', 'average')), ('pool', pool, ('mean', 'max', 'mean_max')),
+                                      ('input_kind', input_kind, ('nucleotide',))):
+            check_choice('DilatedCNNConfig', field, value, choices)
         self.width, self.kernel_size, self.dilations = width, kernel_size, list(dilations)
         self.dropout, self.classifier_dropout, self.pool, self.rc_mode = dropout, classifier_dropout, pool, rc_mode
         self.vocab_size, self.input_kind = vocab_size, input_kind
         super().__init__(pad_token_id=pad_token_id, **kwargs)
     @property
     def hidden_size(self) -> int: return self.width
-    @property
-    def receptive_field(self) -> int:
-        "Bases a position of the last block sees"
-        return 1 + (self.kernel_size - 1) * (1 + sum(self.dilations))
 
 # %% ../nbs/04_students.ipynb #fc7c8ecd
 @torch.no_grad()
@@ -235,7 +242,7 @@ class TokenCNNConfig(PreTrainedConfig):
     def __init__(self, vocab_size: int = 4096, embed_dim: int = 128, channels: Sequence[int] = (256, 256, 512, 512),
                  kernel_size: int = 5, dropout: float = 0.1, classifier_dropout: float = 0.1, pool: str = 'mean_max',
                  pad_token_id: int = 3, input_kind: str = 'bpe', **kwargs):
-        if pool not in ('mean', 'max', 'mean_max'): raise ValueError(f'TokenCNNConfig: unknown pool {pool!r}')
+        check_choice('TokenCNNConfig', 'pool', pool, ('mean', 'max', 'mean_max'))
         if not channels: raise ValueError('TokenCNNConfig: channels must name at least one convolution layer')
         self.vocab_size, self.embed_dim, self.channels, self.kernel_size = vocab_size, embed_dim, list(channels), kernel_size
         self.dropout, self.classifier_dropout, self.pool, self.input_kind = dropout, classifier_dropout, pool, input_kind
@@ -377,7 +384,7 @@ class DNABert2HybridConfig(DNABert2Config):
     model_type = 'dnakd_dnabert2_hybrid'
     def __init__(self, conv_channels: Sequence[int] = (512,), conv_kernel_size: int = 5, conv_dropout: float = 0.1,
                  pool: str = 'mean_max', **kwargs):
-        if pool not in ('mean', 'max', 'mean_max'): raise ValueError(f'DNABert2HybridConfig: unknown pool {pool!r}')
+        check_choice('DNABert2HybridConfig', 'pool', pool, ('mean', 'max', 'mean_max'))
         if not conv_channels: raise ValueError('DNABert2HybridConfig: conv_channels must name at least one block')
         kwargs.setdefault('num_hidden_layers', 3)
         super().__init__(**kwargs)
