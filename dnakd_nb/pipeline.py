@@ -76,9 +76,10 @@ PROFILES = {
         'dev_fraction': 0.1,                      # the NT tasks have train and test only: each stage carves the same dev
         'teacher.epochs': 3, 'students.epochs': 10,     # the DNABERT-2 recipe; the study's student budget
         # the study's students (teacher-initialised, hybrid, pure transformer and CNN on BPE ids) at its lr 2e-5, and the
-        # nucleotide CNN and ChordMixer at the rates that trained them on promoter_300 here (results/chain, results/findna)
-        'students.students': ['hybrid-cnn-3l', 'dnabert2-6l', 'transformer-4l', 'cnn-4l', 'cnn-small', 'chordmixer'],
-        'students.lr': 2e-5, 'students.student_lrs': {'cnn-small': 2e-3, 'chordmixer': 5e-4},
+        # nucleotide CNNs (the 'best' profile's patch-s and patch-xs among them) and ChordMixer at the rates that trained
+        # them on promoter_300 here (results/chain, results/best_research, results/findna)
+        'students.students': ['hybrid-cnn-3l', 'dnabert2-6l', 'transformer-4l', 'cnn-4l', 'cnn-small', 'patch-s', 'patch-xs', 'chordmixer'],
+        'students.lr': 2e-5, 'students.student_lrs': {'cnn-small': 2e-3, 'patch-s': 2e-3, 'patch-xs': 2e-3, 'chordmixer': 5e-4},
         'inference.matmul_n': 2048,               # the peak the benchmark's fraction_of_peak divides by
     },
 }
