@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Callable
 
 # %% auto #0
-__all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command', 'group', 'command_line', 'given', 'add_params',
-           'data_check', 'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_dataset', 'kaggle_validate',
-           'kaggle_push', 'kaggle_status', 'kaggle_output', 'evaluate_cmd', 'bench_cmd', 'predict_cmd', 'scan_cmd',
-           'export_cmd', 'explain_cmd', 'push_cmd']
+__all__ = ['ERRORS', 'subcommand', 'build_parser', 'main', 'leaf', 'command', 'model_command', 'group', 'command_line', 'given',
+           'add_params', 'data_check', 'data_list', 'run_cmd', 'sweep_cmd', 'kaggle_build', 'kaggle_dataset',
+           'kaggle_validate', 'kaggle_push', 'kaggle_status', 'kaggle_output', 'evaluate_cmd', 'bench_cmd',
+           'predict_cmd', 'scan_cmd', 'export_cmd', 'explain_cmd', 'push_cmd']
 
 # %% ../nbs/13_cli.ipynb #11400675
 _COMMANDS: list[Callable] = []
@@ -60,6 +60,12 @@ def command(sub, name: str, help: str, func: Callable, **kwargs) -> argparse.Arg
     "Add the subcommand `name` to `sub` (its help is its description unless one is given) with the action `func(args)`"
     return leaf(sub.add_parser(name, help=help, description=kwargs.pop('description', help), **kwargs), func)
 
+def model_command(sub, name: str, help: str, func: Callable, **kwargs) -> argparse.ArgumentParser:
+    "`command` for a subcommand that runs one saved model: it takes the required `--model DIR`"
+    p = command(sub, name, help, func, **kwargs)
+    p.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    return p
+
 def group(sub, name: str, help: str):
     "Add the subcommand `name` with actions of its own (`dnakd NAME ACTION`); returns their subparsers"
     p = sub.add_parser(name, help=help, description=help)
@@ -101,6 +107,7 @@ def data_list(args) -> int:
 @subcommand
 def _add_data(sub):
     dsub = group(sub, 'data', 'check and list data sets')
+    command(dsub, 'list', 'the registered data sets', data_list)
     c = command(dsub, 'check', 'validate a data file, folder of splits, registered name or hub id; print a summary', data_check)
     c.add_argument('path', help='CSV/TSV/FASTA file, folder of splits, registered name or hub id')
     c.add_argument('--split', choices=['train', 'dev', 'test'], help='one split of a folder, name or hub id (default: all)')
@@ -114,7 +121,6 @@ def _add_data(sub):
     c.add_argument('--task', help='hub data sets: the task to keep (e.g. promoter_all)')
     c.add_argument('--drop-invalid', action='store_true', help='drop bad rows (counted in the summary) instead of failing')
     c.add_argument('--json', action='store_true', help='print the summary as JSON')
-    command(dsub, 'list', 'the registered data sets', data_list)
 
 # %% ../nbs/13_cli.ipynb #d3dce50b
 def run_cmd(args) -> int:
@@ -267,8 +273,7 @@ def evaluate_cmd(args) -> int:
 
 @subcommand
 def _add_evaluate(sub):
-    e = command(sub, 'evaluate', 'evaluate a saved model on a data source; print (and write) the record', evaluate_cmd)
-    e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    e = model_command(sub, 'evaluate', 'evaluate a saved model on a data source; print (and write) the record', evaluate_cmd)
     e.add_argument('--data', required=True, help='CSV/TSV/FASTA file, folder of splits, registered name or hub id')
     e.add_argument('--split', choices=['train', 'dev', 'test'], help='split of a folder, name or hub id (none for a single file)')
     e.add_argument('--length-mode', choices=['none', 'crop', 'crop_pad'], help='length handling (default none)')
@@ -352,7 +357,6 @@ def scan_cmd(args) -> int:
     return 0
 
 def _common_model_args(p, what: str):
-    p.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
     p.add_argument('--out', required=True, help=what)
     p.add_argument('--batch-size', type=int, help='sequences per model call')
     p.add_argument('--iupac', choices=['reject', 'n'], help='IUPAC ambiguity codes: reject (default) or map to N')
@@ -361,7 +365,7 @@ def _common_model_args(p, what: str):
 
 @subcommand
 def _add_predict_scan(sub):
-    p = command(sub, 'predict', 'class probabilities of every record of CSV/TSV/FASTA files (TSV out)', predict_cmd,
+    p = model_command(sub, 'predict', 'class probabilities of every record of CSV/TSV/FASTA files (TSV out)', predict_cmd,
             description='class probabilities of every record of CSV/TSV/FASTA files, plain or gzip, streamed; one TSV row per record')
     p.add_argument('inputs', nargs='+', metavar='INPUT', help='CSV/TSV/FASTA files (plain or .gz), labelled or not')
     _common_model_args(p, 'the TSV to write (atomically)')
@@ -370,7 +374,7 @@ def _add_predict_scan(sub):
     p.add_argument('--length', type=int, help="the model's training length (default config.train_length)")
     p.add_argument('--long', choices=['crop', 'error', 'whole'], help='records longer than the training length: score the centred window (crop, default), refuse, or score whole')
     p.add_argument('--drop-invalid', action='store_true', help='drop bad records (counted) instead of failing')
-    s = command(sub, 'scan', 'scan a genome FASTA in windows on both strands: BED hits, bedGraph scores', scan_cmd,
+    s = model_command(sub, 'scan', 'scan a genome FASTA in windows on both strands: BED hits, bedGraph scores', scan_cmd,
             description='scan every record of a FASTA file (plain or gzip) in windows on both strands: BED hits, bedGraph scores')
     s.add_argument('fasta', help='genome FASTA (plain or .gz)')
     _common_model_args(s, 'the BED file of merged windows above the threshold')
@@ -396,8 +400,7 @@ def export_cmd(args) -> int:
 
 @subcommand
 def _add_export(sub):
-    e = command(sub, 'export', 'export a saved model to ONNX (and int8), checked against PyTorch', export_cmd)
-    e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    e = model_command(sub, 'export', 'export a saved model to ONNX (and int8), checked against PyTorch', export_cmd)
     e.add_argument('--onnx', required=True, metavar='OUT', help='the ONNX file to write')
     e.add_argument('--int8', metavar='OUT', help='also write a static int8 graph here (needs --data for calibration)')
     e.add_argument('--data', help='sequences to check against PyTorch (and calibrate int8 on): any data source')
@@ -418,8 +421,7 @@ def explain_cmd(args) -> int:
 
 @subcommand
 def _add_explain(sub):
-    e = command(sub, 'explain', 'per-base attribution (ISM, integrated gradients) of a model on sequences', explain_cmd)
-    e.add_argument('--model', required=True, help='a saved model folder (from_pretrained)')
+    e = model_command(sub, 'explain', 'per-base attribution (ISM, integrated gradients) of a model on sequences', explain_cmd)
     e.add_argument('input', help='a DNA sequence, or any data source (FASTA, CSV, folder of splits, registered name)')
     e.add_argument('--out', required=True, help='folder for the figures and JSON')
     e.add_argument('--split', help='split of a folder or registered name')

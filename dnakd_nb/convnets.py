@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from transformers import PreTrainedConfig, AutoConfig, AutoModel, AutoModelForSequenceClassification
 from transformers.modeling_outputs import BaseModelOutputWithPooling, SequenceClassifierOutput
 from .tokens import NUC_PAD, NUC_VOCAB_SIZE, one_hot, rc_one_hot
-from .students import (MaskedConvBlock, CNNPreTrainedModel, masked_pool, conv_mask, conv_stack, check_choice, DilatedStem,
+from .students import (MaskedConvBlock, CNNPreTrainedModel, masked_pool, conv_mask, conv_stack, check_choice, DilatedStem, classifier_output,
                                register_student, count_params, forward_flops)
 
 # %% auto #0
@@ -119,12 +119,10 @@ class PatchCNNForSequenceClassification(CNNPreTrainedModel):
     config_class = PatchCNNConfig
     def __init__(self, config: PatchCNNConfig):
         super().__init__(config)
-        self.num_labels = config.num_labels
         self.cnn = PatchCNNModel(config)
         pc = config.patch_width
         self.attn = AttentionPool(pc) if config.pool == 'attention' else None
-        self.dropout = nn.Dropout(config.classifier_dropout)
-        self.classifier = nn.Linear(2 * pc if config.pool == 'mean_max' else pc, config.num_labels)
+        self._add_head(2 * pc if config.pool == 'mean_max' else pc)
         self.post_init()
 
     def _logits(self, x, mask, output_hidden_states=False):
@@ -143,9 +141,7 @@ class PatchCNNForSequenceClassification(CNNPreTrainedModel):
         logits, hidden = self._logits(x, attention_mask, output_hidden_states)
         if self.config.rc_mode == 'average':  # the other strand, each sequence within its own length
             logits = 0.5 * (logits + self._logits(rc_one_hot(x, attention_mask.sum(-1)), attention_mask)[0])
-        loss = F.cross_entropy(logits.float(), labels.long()) if labels is not None else None
-        if return_dict is False: return tuple(o for o in (loss, logits, hidden) if o is not None)
-        return SequenceClassifierOutput(loss=loss, logits=logits, hidden_states=hidden)
+        return classifier_output(logits, labels, hidden, return_dict)
 
 AutoConfig.register(PatchCNNConfig.model_type, PatchCNNConfig, exist_ok=True)
 AutoModel.register(PatchCNNConfig, PatchCNNModel, exist_ok=True)

@@ -22,9 +22,9 @@ from .core import count_params
 __all__ = ['CNN_PRESETS', 'SCRATCH_PRESETS', 'STUDY_PARAMS', 'STUDENTS', 'ENSEMBLE_COMBINE', 'dummy_inputs', 'count_flops',
            'forward_flops', 'masked_pool', 'conv_mask', 'pooled_width', 'conv_stack', 'MaskedConvBlock', 'check_choice',
            'DilatedStem', 'DilatedCNNConfig', 'he_init_conv', 'conv_blocks', 'CNNPreTrainedModel', 'DilatedCNNModel',
-           'DilatedCNNForSequenceClassification', 'TokenCNNConfig', 'TokenCNNForSequenceClassification',
-           'resolve_layer_map', 'TeacherInitError', 'TeacherInitReport', 'init_from_teacher',
-           'student_config_from_teacher', 'make_student_from_teacher', 'DNABert2HybridConfig',
+           'classifier_output', 'DilatedCNNForSequenceClassification', 'TokenCNNConfig',
+           'TokenCNNForSequenceClassification', 'resolve_layer_map', 'TeacherInitError', 'TeacherInitReport',
+           'init_from_teacher', 'student_config_from_teacher', 'make_student_from_teacher', 'DNABert2HybridConfig',
            'DNABert2HybridForSequenceClassification', 'make_hybrid_from_teacher', 'label_maps', 'StudentSpec',
            'register_student', 'student_zoo', 'build_student', 'study_reconstructions', 'size_table', 'EnsembleConfig',
            'EnsembleForSequenceClassification', 'ensemble_from_models']
@@ -193,7 +193,8 @@ class DilatedCNNModel(CNNPreTrainedModel):
                                           hidden_states=tuple(hidden) if hidden else None)
 
 # %% ../nbs/04_students.ipynb #94cef28a
-def _classify(logits, labels, hidden_states, return_dict):
+def classifier_output(logits, labels, hidden_states, return_dict):
+    "A classifier's return: cross-entropy loss when `labels` are given; a tuple when `return_dict` is False, else `SequenceClassifierOutput`"
     loss = F.cross_entropy(logits.float(), labels.long()) if labels is not None else None
     if return_dict is False: return tuple(o for o in (loss, logits, hidden_states) if o is not None)
     return SequenceClassifierOutput(loss=loss, logits=logits, hidden_states=hidden_states)
@@ -221,7 +222,7 @@ class DilatedCNNForSequenceClassification(CNNPreTrainedModel):
             rc_in = rc_ids(input_ids, lengths) if input_ids is not None else None
             rc_oh = rc_one_hot(one_hot_input, lengths) if one_hot_input is not None else None
             logits = 0.5 * (logits + self._logits(rc_in, mask, rc_oh, False)[0])
-        return _classify(logits, labels, hidden, return_dict)
+        return classifier_output(logits, labels, hidden, return_dict)
 
 AutoConfig.register(DilatedCNNConfig.model_type, DilatedCNNConfig, exist_ok=True)
 AutoModel.register(DilatedCNNConfig, DilatedCNNModel, exist_ok=True)
@@ -268,7 +269,7 @@ class TokenCNNForSequenceClassification(CNNPreTrainedModel):
         x, cm = x.transpose(1, 2), conv_mask(attention_mask)
         x = conv_stack(self.convs, x, cm, hidden)
         pooled = masked_pool(x.transpose(1, 2), cm, self.config.pool)
-        return _classify(self.classifier(self.dropout(pooled)), labels, tuple(hidden) if hidden else None, return_dict)
+        return classifier_output(self.classifier(self.dropout(pooled)), labels, tuple(hidden) if hidden else None, return_dict)
 
 AutoConfig.register(TokenCNNConfig.model_type, TokenCNNConfig, exist_ok=True)
 AutoModelForSequenceClassification.register(TokenCNNConfig, TokenCNNForSequenceClassification, exist_ok=True)
@@ -416,7 +417,7 @@ class DNABert2HybridForSequenceClassification(DNABert2PreTrainedModel):
         cm = conv_mask(attention_mask)
         x = conv_stack(self.head, x, cm, hidden)
         pooled = masked_pool(x.transpose(1, 2), cm, self.config.pool)
-        return _classify(self.classifier(self.dropout(pooled)), labels, tuple(hidden) if hidden else None, return_dict)
+        return classifier_output(self.classifier(self.dropout(pooled)), labels, tuple(hidden) if hidden else None, return_dict)
 
 AutoConfig.register(DNABert2HybridConfig.model_type, DNABert2HybridConfig, exist_ok=True)
 AutoModelForSequenceClassification.register(DNABert2HybridConfig, DNABert2HybridForSequenceClassification, exist_ok=True)
@@ -591,7 +592,7 @@ class EnsembleForSequenceClassification(PreTrainedModel):
         if how == 'logits': logits = z.mean(0)
         elif how == 'log_probs': logits = F.log_softmax(z, -1).mean(0)
         else: logits = torch.logsumexp(F.log_softmax(z, -1), 0) - math.log(len(self.members))
-        return _classify(logits, labels, None, return_dict)
+        return classifier_output(logits, labels, None, return_dict)
 
 AutoConfig.register(EnsembleConfig.model_type, EnsembleConfig, exist_ok=True)
 AutoModelForSequenceClassification.register(EnsembleConfig, EnsembleForSequenceClassification, exist_ok=True)
