@@ -24,8 +24,9 @@ drawn = []
 
 NOT_REDRAWN = {
     'multiclass/*/figures/dark_knowledge_teacher_{aug,noaug}.png':
-        "the teacher's cached training-set logits (`dk` in nbs/experiments/04_multiclass.ipynb) were never written to "
-        'disk; only a re-run of the teacher can redraw these maps',
+        "the teachers' training-set logits were not kept by those runs: results/multiclass/redraw_dark.py re-trains "
+        "each run's teachers with its recipe and draws their maps (dark_knowledge.json beside the figures); new runs keep "
+        "the matrices in summary.json",
 }
 
 def out(rel: str) -> Path | None:
@@ -196,4 +197,4 @@ if __name__ == '__main__':
     for run in sorted(p.name for p in (HERE/'multiclass').iterdir() if (p/'records.json').exists()): redraw_multiclass(run)
     redraw_findna()
     print(f'redrew {len(drawn)} figures:', *drawn, sep='\n  ')
-    print('not redrawn (inputs not committed):', *(f'{k}: {v}' for k, v in NOT_REDRAWN.items()), sep='\n  ')
+    print('not redrawn here (inputs not committed):', *(f'{k}: {v}' for k, v in NOT_REDRAWN.items()), sep='\n  ')
