@@ -16,7 +16,7 @@ from .core import atomic_write_bytes
 from .evaluate import predict, model_inputs, _unwrap
 
 # %% auto #0
-__all__ = ['KDLoss', 'kd_loss', 'normalize_layer_map', 'HiddenProjector', 'masked_mean', 'hidden_kd_loss', 'FocalLoss',
+__all__ = ['KDLoss', 'kd_loss', 'normalize_layer_map', 'HiddenProjector', 'masked_mean', 'mask_at', 'hidden_kd_loss', 'FocalLoss',
            'class_weights', 'with_idx', 'TeacherLogits', 'plain', 'rc_dataset', 'save_teacher_logits', 'RCViewCollator',
            'PairedCollator', 'base_collator', 'Objective', 'CrossEntropy', 'Focal', 'LogitKD', 'resolve_hidden_map',
            'HiddenKD']
@@ -111,6 +111,11 @@ def masked_mean(h: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
     m = mask.to(h.dtype).unsqueeze(-1)
     return (h * m).sum(1) / m.sum(1).clamp_min(1.0)
 
+def mask_at(mask: torch.Tensor | None, length: int) -> torch.Tensor | None:
+    "`mask [B, L]` at the resolution of `length` hidden positions (patches, pooled stages): a position is real if any base under it is"
+    if mask is None or mask.shape[1] == length: return mask
+    return F.adaptive_max_pool1d(mask[:, None].float(), length)[:, 0].to(mask.dtype)
+
 def hidden_kd_loss(student_hidden: Sequence[torch.Tensor], teacher_hidden: Sequence[torch.Tensor], layer_map,
                    projections: HiddenProjector | None = None, attention_mask: torch.Tensor | None = None,
                    teacher_attention_mask: torch.Tensor | None = None) -> torch.Tensor:
@@ -129,10 +134,11 @@ def hidden_kd_loss(student_hidden: Sequence[torch.Tensor], teacher_hidden: Seque
             if teacher_attention_mask is None:
                 raise ValueError(f'hidden_kd_loss: student {tuple(hs.shape[:2])} and teacher {tuple(ht.shape[:2])} '
                                  'sequences differ; pass teacher_attention_mask to match mean-pooled states')
-            losses.append(F.mse_loss(masked_mean(hs, attention_mask), masked_mean(ht, teacher_attention_mask)))
+            losses.append(F.mse_loss(masked_mean(hs, mask_at(attention_mask, hs.shape[1])),
+                                     masked_mean(ht, mask_at(teacher_attention_mask, ht.shape[1]))))
             continue
         if attention_mask is None: losses.append(F.mse_loss(hs, ht)); continue
-        m = attention_mask.to(hs.dtype).unsqueeze(-1)
+        m = mask_at(attention_mask, hs.shape[1]).to(hs.dtype).unsqueeze(-1)
         losses.append(((hs - ht) ** 2 * m).sum() / (m.sum() * hs.shape[-1]).clamp_min(1.0))
     return torch.stack(losses).mean()
 

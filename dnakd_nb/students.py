@@ -27,7 +27,7 @@ __all__ = ['CNN_PRESETS', 'SCRATCH_PRESETS', 'STUDY_PARAMS', 'STUDENTS', 'ENSEMB
            'init_from_teacher', 'student_config_from_teacher', 'make_student_from_teacher', 'DNABert2HybridConfig',
            'DNABert2HybridForSequenceClassification', 'make_hybrid_from_teacher', 'label_maps', 'StudentSpec',
            'register_student', 'student_zoo', 'build_student', 'study_reconstructions', 'size_table', 'EnsembleConfig',
-           'EnsembleForSequenceClassification', 'ensemble_from_models']
+           'EnsembleForSequenceClassification', 'concat_member_hidden', 'ensemble_from_models']
 
 # %% ../nbs/04_students.ipynb #0c4f04f6
 def dummy_inputs(model: nn.Module, length: int, batch_size: int = 1, seed: int = 0) -> dict:
@@ -587,12 +587,25 @@ class EnsembleForSequenceClassification(PreTrainedModel):
         return torch.stack([m(input_ids=input_ids, attention_mask=attention_mask, **kwargs).logits.float() for m in self.members])
 
     def forward(self, input_ids=None, attention_mask=None, labels=None, output_hidden_states=None, return_dict=None, **kwargs):
-        z = self.member_logits(input_ids, attention_mask)
+        outs = [m(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=output_hidden_states)
+                for m in self.members]
+        z = torch.stack([o.logits.float() for o in outs])
         how = self.config.combine
         if how == 'logits': logits = z.mean(0)
         elif how == 'log_probs': logits = F.log_softmax(z, -1).mean(0)
         else: logits = torch.logsumexp(F.log_softmax(z, -1), 0) - math.log(len(self.members))
-        return classifier_output(logits, labels, None, return_dict)
+        hidden = concat_member_hidden([o.hidden_states for o in outs]) if output_hidden_states else None
+        return classifier_output(logits, labels, hidden, return_dict)
+
+def concat_member_hidden(states: Sequence) -> tuple:
+    "Layer i of an ensemble = its members' layer-i hidden states side by side `[B, L, ΣC]` (members of one shape)"
+    if any(s is None for s in states): raise ValueError('ensemble hidden states: a member returns no hidden_states')
+    if len({len(s) for s in states}) > 1:
+        raise ValueError(f'ensemble hidden states: members have {[len(s) for s in states]} layers; they need the same number')
+    for i, layer in enumerate(zip(*states)):
+        if len({h.shape[:-1] for h in layer}) > 1:
+            raise ValueError(f'ensemble hidden states: layer {i} has shapes {[tuple(h.shape) for h in layer]} across members')
+    return tuple(torch.cat(layer, -1) for layer in zip(*states))
 
 AutoConfig.register(EnsembleConfig.model_type, EnsembleConfig, exist_ok=True)
 AutoModelForSequenceClassification.register(EnsembleConfig, EnsembleForSequenceClassification, exist_ok=True)
