@@ -55,9 +55,10 @@ PROFILES = {
              'inference.include_dnabert2_117m': True, 'inference.matmul_n': 2048, 'threads': 1},
     # the best recipe measured on promoter_300 (results/best_research): all 47,110 train rows plus two sets of the positives
     # with fresh recipe negatives (141,330 rows), a teacher of two patch-s members (trained at once, one thread each),
-    # students patch-s (147× the DNABERT-2-117M architecture) and patch-xs (293×), baseline and KD from cached logits of
+    # students patch-s (162× the DNABERT-2-117M architecture in results/chain/best) and patch-xs (385×), baseline and KD from cached logits of
     # the teacher on every row (and its reverse complement), scored on the whole dev split; one seed by default:
-    # `-p seeds 3` for three. It rebuilds in about 80 min on 2 CPU cores with one seed.
+    # `-p seeds 3` for three (a students-stage parameter: one teacher, three student seeds). With one seed it rebuilt
+    # in 57 min from a fresh clone on the shared 2 cores (results/chain/best).
     'best': {'data': 'promoter_300', 'max_train_rows': None, 'max_eval_rows': None, 'recipe_copies': 2, 'threads': 1,
              'teacher': 'patch-s', 'ensemble_seeds': [0, 1], 'parallel_members': True, 'teacher.epochs': 3,
              'teacher.lr': 2e-3, 'batch_size': 64, 'eval_batch_size': 256,
