@@ -90,8 +90,9 @@ RUNNING = 'dnakd-running.json' # written when a stage starts, removed after the 
 
 # %% ../nbs/11_pipeline.ipynb #b60c3a87
 def parse_value(text: str):
-    "A command-line parameter value read as YAML (papermill's convention): numbers, bools, lists, else the string"
-    if text.strip() in ('None', 'none', 'null', '~'): return None
+    "A command-line parameter value read as YAML (papermill's convention): numbers, bools, lists, `None`/`null`, else the string"
+    # lowercase `none` stays a string: it is a value of several parameters (`augment none`, `length_mode none`)
+    if text.strip() in ('None', 'null', '~'): return None
     try: v = yaml.safe_load(text)
     except yaml.YAMLError: return text
     return text if v is None else v
