@@ -362,8 +362,10 @@ def bench_models(teacher_size: str | None = '117m', model_dirs: Sequence[str | P
 def run_benchmark(models: Mapping[str, nn.Module | str | Path], out_path: str | Path,
                   data: str | Path | Sequence[str] = 'promoter_300', split: str | None = 'dev', n_sequences: int = 512,
                   note: str = '', command: str | None = None, seed: int = 0, accuracy_records=None,
-                  figures: bool = True, onnx_models: Mapping[str, tuple] | None = None, **kwargs) -> dict:
+                  figures: bool = True, onnx_models: Mapping[str, tuple] | None = None, data_name: str | None = None,
+                  **kwargs) -> dict:
     "Benchmark `models` (name → module or saved folder; `onnx_models` as `benchmark_onnx` takes) on `data`; write JSON + figures"
+    # data_name: what a list of sequences is (e.g. 'promoter_300 dev'), for the record and the figure titles
     seqs = bench_sequences(data, split, n_sequences, seed)
     run = benchmark(models, seqs, **kwargs)
     if onnx_models:
@@ -371,7 +373,7 @@ def run_benchmark(models: Mapping[str, nn.Module | str | Path], out_path: str | 
         run['records'] += benchmark_onnx(onnx_models, seqs, **{k: (run[k] if k in run else kwargs[k]) for k in keys if k in run or k in kwargs})
         run['onnx_dtypes'] = list(dict.fromkeys(r['dtype'] for r in run['records'] if r.get('backend') == 'onnxruntime'))
         attach_speedups(run)
-    run.update(data=str(data) if isinstance(data, (str, Path)) else 'sequences given', split=split, seed=seed,
+    run.update(data=str(data) if isinstance(data, (str, Path)) else data_name or 'given sequences', split=split, seed=seed,
                note=note, command=command or ' '.join(sys.argv))
     run['models'] = {k: str(v) if isinstance(v, (str, Path)) else type(v).__name__ for k, v in models.items()}
     out_path = Path(out_path)
@@ -379,7 +381,7 @@ def run_benchmark(models: Mapping[str, nn.Module | str | Path], out_path: str | 
     if figures and any(r['model'] == run['teacher'] for r in run['records']):
         from dnakd_nb.plots import plot_speedups, plot_pareto
         import matplotlib.pyplot as plt
-        what = f"{run['data']} {split or ''}, {run['n_sequences']} sequences".replace('  ', ' ')
+        what = ' '.join(str(p) for p in (run['data'], split) if p) + f", {run['n_sequences']} sequences"
         timed = lambda d: any(r['dtype'] == d and r['model'] != run['teacher'] for r in run['records'])  # int8: not every model
         for dt, ref in [(d, 'same') for d in run['dtypes'] if timed(d)] + [(d, 'float32') for d in run.get('onnx_dtypes', [])]:
             plt.close(plot_speedups(run, teacher=run['teacher'], dtype=dt, against=ref, data=what,

@@ -928,6 +928,7 @@ def _benchmark(job: _InferenceJob, load_start) -> dict:
     t0 = time.time()
     progress(job.out)(label=f'benchmark of {len(job.models)} models', step=0, total=len(job.models), force=True)
     run = run_benchmark(job.models, job.out/'bench'/'bench.json', data=job.seqs, split=None, n_sequences=len(job.seqs), note=note,
+                        data_name=f'{c.data} {job.home_split}',
                         command='nbs/experiments/03_inference.ipynb (papermill)', seed=c.data_seed, batch_sizes=tuple(c.batch_sizes),
                         device=str(job.device), threads=c.threads, dtypes=c.dtypes, warmup=c.warmup, repeats=c.repeats,
                         quantize_int8=c.quantize_int8, include_tokenization=c.include_tokenization, tokenizer=job.tok,
