@@ -193,6 +193,7 @@ if __name__ == '__main__':
                   inference_points(None, None, HERE/'promoter_300'/'records.json'), teacher='cnn-small-ensemble3')
     redraw_species('cross_species/promoter_300/cross_species', teacher_label='cnn-small-ensemble3')
     redraw_speedups('onnx/bench.json')
+    for run in ('best', 'best3'): redraw_speedups(f'chain/{run}/inference/bench/bench.json')  # titles said 'sequences given , 64'
     redraw_kd_grid()
     for run in sorted(p.name for p in (HERE/'multiclass').iterdir() if (p/'records.json').exists()): redraw_multiclass(run)
     redraw_findna()
