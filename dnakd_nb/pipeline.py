@@ -412,8 +412,8 @@ def run_chain(name: str = 'main', profile: str | dict = 'default', stages=None, 
     return dict(run_dir=str(run_dir), status=status, summary=summary)
 
 # %% ../nbs/11_pipeline.ipynb #f6a06a59
-SUMMARY_COLUMNS = ['model', 'role', 'dataset', 'split', 'n_seeds', 'params', 'accuracy', 'f1', 'mcc', 'test_accuracy',
-                   'throughput', 'speedup', 'speedup_vs_reference']
+SUMMARY_COLUMNS = ['model', 'role', 'dataset', 'split', 'n_seeds', 'params', 'mflops', 'accuracy', 'f1', 'mcc', 'test_accuracy',
+                   'throughput', 'speedup', 'speedup_vs_reference']  # mflops: forward MFLOPs per sequence (the benchmark's count)
 CROSS_COLUMNS = ['model', 'role', 'dataset', 'species', 'split', 'n_seeds', 'length_mode', 'accuracy', 'f1', 'mcc', 'auroc']
 ROW_KEYS = ('model', 'role', 'dataset', 'split', 'alpha', 'temperature')  # one summary row per distinct value
 _METRICS = ('accuracy', 'f1', 'mcc', 'auroc', 'precision', 'recall')
@@ -526,7 +526,8 @@ def summary_table(records: list, ref: dict | None = None, arch: dict | None = No
         row = {k: r.get(k) for k in SUMMARY_COLUMNS}
         if b := bench_rows_of(bench, r['model'], r['role']):
             bs = ref['batch_size'] if ref and ref['batch_size'] in b else _largest(b)
-            row.update(throughput=b[bs]['throughput'], batch_size=bs, dtype=b[bs].get('dtype'))
+            row.update(throughput=b[bs]['throughput'], batch_size=bs, dtype=b[bs].get('dtype'),
+                       mflops=round(b[bs]['flops'] / 1e6, 1) if b[bs].get('flops') else None)
             if ref and bs == ref['batch_size'] and b[bs].get('dtype') == ref['dtype']:
                 row['speedup'] = round(row['throughput'] / ref['throughput'], 3)
             if arch and bs == arch['batch_size'] and b[bs].get('dtype') == arch['dtype']:
