@@ -18,7 +18,7 @@ __all__ = ['TORCH_DTYPES', 'VALID_DTYPES', 'MIN_LINEAR_SHARE', 'MEMORY_METHODS',
            'precision_context', 'linear_share', 'quantize_linear_int8', 'default_tokenizer', 'forward',
            'flops_per_sequence', 'model_bytes', 'peak_memory_mb', 'benchmark', 'attach_speedups', 'speedups',
            'benchmark_onnx', 'bench_sequences', 'find_models', 'teacher_standin', 'dir_names', 'bench_models',
-           'run_benchmark', 'bench_table', 'load_original_dnabert2', 'native_like', 'compare_original']
+           'data_label', 'run_benchmark', 'bench_table', 'load_original_dnabert2', 'native_like', 'compare_original']
 
 # %% ../nbs/07_bench.ipynb #3a42eb42
 @contextmanager
@@ -359,13 +359,17 @@ def bench_models(teacher_size: str | None = '117m', model_dirs: Sequence[str | P
     return models
 
 # %% ../nbs/07_bench.ipynb #b8a5c6fe
+def data_label(run: Mapping) -> str:
+    "What a benchmark ran on, for figure titles: 'promoter_300 dev, 64 sequences'"
+    return ' '.join(str(p) for p in (run.get('data'), run.get('split')) if p) + f", {run['n_sequences']} sequences"
+
 def run_benchmark(models: Mapping[str, nn.Module | str | Path], out_path: str | Path,
                   data: str | Path | Sequence[str] = 'promoter_300', split: str | None = 'dev', n_sequences: int = 512,
                   note: str = '', command: str | None = None, seed: int = 0, accuracy_records=None,
                   figures: bool = True, onnx_models: Mapping[str, tuple] | None = None, data_name: str | None = None,
                   **kwargs) -> dict:
     "Benchmark `models` (name → module or saved folder; `onnx_models` as `benchmark_onnx` takes) on `data`; write JSON + figures"
-    # data_name: what a list of sequences is (e.g. 'promoter_300 dev'), for the record and the figure titles
+    # data_name: the data set a list of sequences came from (its `split` names the split), for the record and figure titles
     seqs = bench_sequences(data, split, n_sequences, seed)
     run = benchmark(models, seqs, **kwargs)
     if onnx_models:
@@ -381,7 +385,7 @@ def run_benchmark(models: Mapping[str, nn.Module | str | Path], out_path: str | 
     if figures and any(r['model'] == run['teacher'] for r in run['records']):
         from dnakd_nb.plots import plot_speedups, plot_pareto
         import matplotlib.pyplot as plt
-        what = ' '.join(str(p) for p in (run['data'], split) if p) + f", {run['n_sequences']} sequences"
+        what = data_label(run)
         timed = lambda d: any(r['dtype'] == d and r['model'] != run['teacher'] for r in run['records'])  # int8: not every model
         for dt, ref in [(d, 'same') for d in run['dtypes'] if timed(d)] + [(d, 'float32') for d in run.get('onnx_dtypes', [])]:
             plt.close(plot_speedups(run, teacher=run['teacher'], dtype=dt, against=ref, data=what,

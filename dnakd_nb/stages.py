@@ -927,8 +927,8 @@ def _benchmark(job: _InferenceJob, load_start) -> dict:
             + '. Rely on same-run ratios (speedup).')
     t0 = time.time()
     progress(job.out)(label=f'benchmark of {len(job.models)} models', step=0, total=len(job.models), force=True)
-    run = run_benchmark(job.models, job.out/'bench'/'bench.json', data=job.seqs, split=None, n_sequences=len(job.seqs), note=note,
-                        data_name=f'{c.data} {job.home_split}',
+    run = run_benchmark(job.models, job.out/'bench'/'bench.json', data=job.seqs, split=job.home_split, n_sequences=len(job.seqs),
+                        note=note, data_name=str(c.data),
                         command='nbs/experiments/03_inference.ipynb (papermill)', seed=c.data_seed, batch_sizes=tuple(c.batch_sizes),
                         device=str(job.device), threads=c.threads, dtypes=c.dtypes, warmup=c.warmup, repeats=c.repeats,
                         quantize_int8=c.quantize_int8, include_tokenization=c.include_tokenization, tokenizer=job.tok,
@@ -939,7 +939,7 @@ def _benchmark(job: _InferenceJob, load_start) -> dict:
                  trained_dir=job.rel(m['dir']) if m else None)
         if m and m['role'] == 'teacher': r['role'] = 'trained-teacher'
     run['models'] = {k: job.rel(v) if isinstance(v, (str, Path)) else v for k, v in run['models'].items()}
-    run.update(data=str(c.data), split=job.home_split, tokenizer=tok_source, bench_seconds=round(time.time() - t0, 1),
+    run.update(tokenizer=tok_source, bench_seconds=round(time.time() - t0, 1),
                load_average_start=list(load_start), load_average_end=list(os.getloadavg()))
     atomic_write_json(job.out/'bench'/'bench.json', run)
     print(f"benchmark: {run['bench_seconds']:.0f} s; matmul GFLOP/s start {run['matmul_gflops_start']}, end {run['matmul_gflops_end']}")

@@ -582,13 +582,16 @@ class EnsembleForSequenceClassification(PreTrainedModel):
     @torch.no_grad()
     def _init_weights(self, module): pass  # every member initialises itself (transformers dispatches to its own init)
 
+    def member_outputs(self, input_ids=None, attention_mask=None, **kwargs) -> list:
+        "Each member's output (logits, and hidden states when asked)"
+        return [m(input_ids=input_ids, attention_mask=attention_mask, **kwargs) for m in self.members]
+
     def member_logits(self, input_ids=None, attention_mask=None, **kwargs) -> torch.Tensor:
         "Each member's logits, stacked `[M, B, C]`"
-        return torch.stack([m(input_ids=input_ids, attention_mask=attention_mask, **kwargs).logits.float() for m in self.members])
+        return torch.stack([o.logits.float() for o in self.member_outputs(input_ids, attention_mask, **kwargs)])
 
     def forward(self, input_ids=None, attention_mask=None, labels=None, output_hidden_states=None, return_dict=None, **kwargs):
-        outs = [m(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=output_hidden_states)
-                for m in self.members]
+        outs = self.member_outputs(input_ids, attention_mask, output_hidden_states=output_hidden_states)
         z = torch.stack([o.logits.float() for o in outs])
         how = self.config.combine
         if how == 'logits': logits = z.mean(0)

@@ -13,6 +13,7 @@ import numpy as np
 import matplotlib; matplotlib.use('Agg')
 import matplotlib.pyplot as plt
 from dnakd_nb.core import read_json
+from dnakd_nb.bench import data_label
 from dnakd_nb.evaluate import mean_std
 from dnakd_nb.plots import (plot_training_curves, plot_speedups, plot_pareto, plot_species_bars, plot_kd_heatmap,
                             plot_confusion, plot_facet_bars, save_figure)
@@ -82,7 +83,7 @@ def redraw_promoter_300_curves():
 def redraw_speedups(run_json: str, labels: dict | None = None):
     "<stem>_speedups_<dtype>.png (or bench_speedups_<dtype>.png) beside a benchmark run's JSON"
     run = read_json(HERE/run_json)
-    data = f"{run.get('data')} {run.get('split')}, {run['n_sequences']} sequences"
+    data = data_label(run)
     stem = Path(run_json).stem
     for dt, ref in [(d, 'same') for d in run['dtypes']] + [(d, 'float32') for d in run.get('onnx_dtypes', [])]:
         rel = str(Path(run_json).with_name(f'{stem}_speedups_{dt}.png'))

@@ -52,6 +52,13 @@ def row(ingredient, change, p: dict, a_name='', b_name='') -> dict:
             b_name or 'with': fmt(*p['b']), 'Δ MCC (paired by seed)': fmt(*p['d'], signed=True),
             'seeds higher': f"{p['won']} of {p['n']}"}
 
+def runs(recs, group, point='', model='patch-xs') -> list:
+    return [r for r in recs if r['group'] == group and r['point'] == point and r['model'] == model]
+
+def hidden_scores(recs) -> dict:
+    "patch-xs hidden-state KD, {seed: MCC} (the `hidden` and `hidden_seeds` sweeps)"
+    return {r['seed']: r['mcc'] for r in recs if r['group'].startswith('hidden') and r['model'] == 'patch-xs'}
+
 def kd_rows(recs) -> list:
     "Goal 2: KD − baseline, paired by seed, in every setting that trained both"
     out = []
@@ -62,17 +69,16 @@ def kd_rows(recs) -> list:
                 ('augment', 'augment=none', 'patch-xs', 'no augmentation'),
                 ('length', 'epochs=2', 'patch-xs', 'two epochs')]
     for group, point, model, what in settings:
-        g = [r for r in recs if r['group'] == group and r['point'] == point and r['model'] == model]
+        g = runs(recs, group, point, model)
         out.append({'student': model, **row('KD', what, paired(by_seed(g, role='baseline'), by_seed(g, role='kd')), 'baseline', 'KD')})
-    ref = [r for r in recs if r['group'] == 'recipe' and r['model'] == 'patch-xs']
-    hkd = {r['seed']: r['mcc'] for r in recs if r['group'].startswith('hidden') and r['model'] == 'patch-xs'}
-    out.insert(2, {'student': 'patch-xs', **row('hidden-state KD', 'the recipe, + β · MSE of last-block states (hidden_kd)',
-                                                  paired(by_seed(ref, role='baseline'), hkd), 'baseline', 'KD')})
+        if (group, model) == ('recipe', 'patch-xs'):
+            out.append({'student': model, **row('hidden-state KD', 'the recipe, + β · MSE of last-block states (hidden_kd)',
+                                                paired(by_seed(g, role='baseline'), hidden_scores(recs)), 'baseline', 'KD')})
     return out
 
 def ingredient_rows(recs) -> list:
     "Goal 3: one change at a time from the recipe, for patch-xs, paired by seed with the recipe's run of the same mode"
-    ref = [r for r in recs if r['group'] == 'recipe' and r['model'] == 'patch-xs']
+    ref = runs(recs, 'recipe')
     out = []
     for mode in ('baseline', 'kd'):
         a = by_seed(ref, role=mode)
@@ -80,9 +86,9 @@ def ingredient_rows(recs) -> list:
                                    ('data', 'recipe_copies=0,max_train_rows=None', 'data: 47,110 labelled rows instead of 141,330'),
                                    ('augment', 'augment=none', 'augmentation: none instead of reverse complement'),
                                    ('length', 'epochs=2', 'training length: 2 epochs instead of 1')]:
-            g = [r for r in recs if r['group'] == group and r['point'] == point and r['model'] == 'patch-xs']
+            g = runs(recs, group, point)
             out.append({'mode': mode, **row(what.split(':')[0], what.split(': ')[1], paired(a, by_seed(g, role=mode)), 'recipe', 'changed')})
-    hkd = {r['seed']: r['mcc'] for r in recs if r['group'].startswith('hidden') and r['model'] == 'patch-xs'}
+    hkd = hidden_scores(recs)
     beta = next((r['hidden_beta'] for r in recs if r['group'].startswith('hidden')), None)
     for mode in ('kd', 'baseline'):
         what = f"+ β {beta} · MSE of the last block's states onto the teacher members' last blocks (α 0.3, T 2), against the recipe's {mode}"
@@ -91,7 +97,7 @@ def ingredient_rows(recs) -> list:
 
 def grid_rows(recs) -> list:
     "α × T for patch-xs, seed 0: KD MCC and its difference from the seed-0 baseline"
-    ref = [r for r in recs if r['group'] == 'recipe' and r['model'] == 'patch-xs' and r['seed'] == 0]
+    ref = [r for r in runs(recs, 'recipe') if r['seed'] == 0]
     base = next((r['mcc'] for r in ref if r['role'] == 'baseline'), None)
     cells = [r for r in recs if r['role'] == 'kd' and r['model'] == 'patch-xs' and r['seed'] == 0 and
              (r['group'].startswith('alpha_t') or r['group'] == 'recipe')]
@@ -138,7 +144,7 @@ def quoted_rows() -> list:
 
 def table(recs) -> str:
     grid, base = grid_rows(recs)
-    spread = mean_sd(list(by_seed([r for r in recs if r['group'] == 'recipe' and r['model'] == 'patch-xs'], role='baseline').values()))
+    spread = mean_sd(list(by_seed(runs(recs, 'recipe'), role='baseline').values()))
     parts = ['# Ablation: which ingredient brings how much (promoter_300, dev MCC)', '',
              'Made by `bash results/ablation/run.sh && .venv/bin/python results/ablation/collect.py` (see run.sh for every command) '
              'and the three-seed `best` run (`results/chain/best3/`). Mean ± sample sd; differences are paired by seed '
